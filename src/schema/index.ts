@@ -1,0 +1,9 @@
+// The contract between the ingest pipeline and the site. Both import from here; nothing
+// re-declares these shapes.
+export * from './award';
+export * from './category';
+export * from './clause';
+export * from './date';
+export * from './department';
+export * from './policy';
+export * from './tier';

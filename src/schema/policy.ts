@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { IsoDateSchema } from './date';
+
+/** A city: Chinese name for display, ASCII slug for URLs and ids. */
+export const CitySchema = z
+  .object({
+    /** Chinese name without 市, e.g. `长沙`. */
+    zh: z.string().min(1),
+    /** Lower-case ASCII, e.g. `changsha`. */
+    slug: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'expected lower-case ASCII letters, digits and -' }),
+  })
+  .strict();
+export type City = z.output<typeof CitySchema>;
+
+/** What kind of publication a source text is. */
+export const SOURCE_KINDS = ['official-document', 'official-reprint', 'consultancy-article', 'draft-for-comment'] as const;
+
+/**
+ * The YAML sidecar beside every `content/sources/<name>.txt`. Fields about the policy must
+ * agree across all renditions of it; what the text itself states is cross-checked.
+ */
+export const SourceSidecarSchema = z
+  .object({
+    /** Id of the policy this text is a rendition of, e.g. `changsha-2025-measures`. */
+    policy: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    /** Which rendition is the reference for clause text and line numbers (exactly one per policy). */
+    primary: z.boolean().default(true),
+    /** What this source is. */
+    sourceKind: z.enum(SOURCE_KINDS),
+    /** Who published this rendition (may differ from the issuer for reprints). */
+    publisher: z.string().min(1),
+    /** Where it was published, when known. */
+    url: z.string().url().optional(),
+    city: CitySchema,
+    /** Province in Chinese, e.g. `湖南省`. */
+    province: z.string().min(1),
+    /** Full title of the policy. */
+    title: z.string().min(1),
+    /** Issuing body; omit when unknown. */
+    issuer: z.string().min(1).optional(),
+    /** 文号 such as `长政办发〔2025〕3号`; omit when the text has none. */
+    docNumber: z.string().min(1).optional(),
+    /** Date of issue (印发); omit when unknown — never invented. */
+    issued: IsoDateSchema.optional(),
+    /** First day in force (施行). */
+    effective: IsoDateSchema.optional(),
+    /** Last day in force. */
+    expires: IsoDateSchema.optional(),
+    /** Approximate year when no exact date is known (e.g. Jiaxing ≈ 2022); used for sorting and citation only. */
+    year: z.number().int().min(1949).max(2100).optional(),
+    /** True for 征求意见稿 and other drafts. */
+    draft: z.boolean(),
+  })
+  .strict();
+export type SourceSidecar = z.output<typeof SourceSidecarSchema>;
+
+/** One rendition of a policy as the site lists it. */
+export const PolicySourceSchema = z.object({
+  /** File name under `content/sources/`. */
+  file: z.string().min(1),
+  sourceKind: z.enum(SOURCE_KINDS),
+  publisher: z.string().min(1),
+  url: z.string().nullable(),
+  primary: z.boolean(),
+  /** SHA-256 of the raw bytes, so a citation can name the exact text. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Encoding the bytes were decoded from. */
+  encoding: z.string().min(1),
+  lineCount: z.number().int().nonnegative(),
+});
+export type PolicySource = z.output<typeof PolicySourceSchema>;
+
+/** A policy: one document however many renditions of it exist. Status is not stored; it is computed from the dates at build time. */
+export const PolicySchema = z.object({
+  id: z.string().min(1),
+  city: CitySchema,
+  province: z.string().min(1),
+  title: z.string().min(1),
+  issuer: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  issued: IsoDateSchema.nullable(),
+  effective: IsoDateSchema.nullable(),
+  expires: IsoDateSchema.nullable(),
+  year: z.number().int().nullable(),
+  draft: z.boolean(),
+  sources: z.array(PolicySourceSchema).min(1),
+  /** Text before the first numbered unit, original characters. */
+  preamble: z.string(),
+  /** Clause ids in printed order. */
+  clauseIds: z.array(z.string()),
+  /** Section headings in printed order, for rendering the policy in full. */
+  sections: z.array(
+    z.object({
+      /** Dotted number path, e.g. `2.1`. */
+      path: z.string(),
+      marker: z.string(),
+      title: z.string(),
+      depth: z.number().int().positive(),
+    }),
+  ),
+});
+export type Policy = z.output<typeof PolicySchema>;
