@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Browser tests build and serve the site once; they share one global setup.
+    // Browser tests run against dist/, which `npm test` builds first.
     testTimeout: 30_000,
     hookTimeout: 600_000,
   },

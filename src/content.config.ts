@@ -7,7 +7,7 @@ import { ClauseSchema, PolicySchema } from './schema';
 const clauses = defineCollection({
   loader: glob({
     pattern: '**/*.mdx',
-    base: './generated/clauses',
+    base: `${process.env.ATLAS_GENERATED ?? './generated'}/clauses`,
     generateId: ({ data }) => String(data.id),
   }),
   schema: ClauseSchema,
@@ -16,7 +16,7 @@ const clauses = defineCollection({
 const policies = defineCollection({
   loader: glob({
     pattern: '*.json',
-    base: './generated/policies',
+    base: `${process.env.ATLAS_GENERATED ?? './generated'}/policies`,
     generateId: ({ data }) => String(data.id),
   }),
   schema: PolicySchema,
