@@ -23,7 +23,7 @@ export type StepTimings = Record<'ingest' | 'astro' | 'links' | 'downloads' | 'p
 
 export async function build(options: BuildOptions): Promise<StepTimings> {
   const { sourcesDir, generatedDir, distDir, today, log } = options;
-  const env = { ...process.env, ATLAS_TODAY: today, ATLAS_GENERATED: generatedDir };
+  const env = { ...process.env, ATLAS_TODAY: today, ATLAS_GENERATED: generatedDir, ATLAS_SOURCES: sourcesDir };
   const timings = {} as StepTimings;
   const step = async (name: keyof StepTimings, work: () => Promise<void>) => {
     const started = performance.now();
@@ -38,7 +38,12 @@ export async function build(options: BuildOptions): Promise<StepTimings> {
   );
   // 2. Astro renders every page from the generated collections.
   await rm(distDir, { recursive: true, force: true });
-  await step('astro', () => run(process.execPath, [cli('astro'), 'build', '--outDir', distDir, '--silent'], env));
+  // --force: Astro's content cache (node_modules/.astro) keeps an unchanged entry's old file
+  // path, so after a build from another --generated dir it would import MDX from that dir
+  // (or fail if it is gone). A cold content sync every build is also what makes two builds equal.
+  await step('astro', () =>
+    run(process.execPath, [cli('astro'), 'build', '--force', '--outDir', distDir, '--silent'], env),
+  );
   // 3. Relative links, so the folder works from any host, base path or file://.
   await step('links', async () => {
     await relativizeSite(distDir, process.env.ATLAS_BASE ?? '/');

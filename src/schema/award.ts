@@ -45,6 +45,12 @@ export const AwardSchema = z.object({
   recipient: z.string().nullable(),
   /** Canonical recognition tier of the recipient, when it is one. */
   tier: TierIdSchema.nullable(),
+  /**
+   * True when the award is paid for attaining `tier` itself (认定, 获得, 评定 …), so the tier
+   * benchmark may compare it across cities; false when an enterprise of that tier is paid for
+   * something else (上市, 总部迁入, 贷款贴息, 创新券).
+   */
+  recognition: z.boolean(),
   /** For `unquantified`: why there is no amount, e.g. `delegated-to-other-document`. */
   reason: z.enum(['delegated-to-other-document', 'amount-not-stated']).nullable(),
   /** For `unquantified` delegations: the document the amount is delegated to, as written. */

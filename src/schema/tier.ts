@@ -33,6 +33,9 @@ export const TIERS = [
   { id: 'expert-workstation', family: 'talent-platform', ladder: 1, zh: '专家工作站', en: 'Expert workstation' },
   { id: 'postdoc-station', family: 'talent-platform', ladder: 2, zh: '博士后科研工作站', en: 'Postdoctoral research station' },
   { id: 'postdoc-base', family: 'talent-platform', ladder: 1, zh: '博士后创新创业实践基地', en: 'Postdoctoral practice base' },
+  { id: 'green-design-demo-municipal', family: 'green-design', ladder: 1, zh: '市级工业产品绿色设计示范企业', en: 'Green design demonstration (municipal)' },
+  { id: 'green-design-demo-provincial', family: 'green-design', ladder: 2, zh: '省级工业产品绿色设计示范企业', en: 'Green design demonstration (provincial)' },
+  { id: 'green-design-demo-national', family: 'green-design', ladder: 3, zh: '国家级工业产品绿色设计示范企业', en: 'Green design demonstration (national)' },
 ] as const;
 
 export type TierId = (typeof TIERS)[number]['id'];

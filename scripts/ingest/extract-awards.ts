@@ -1,0 +1,484 @@
+// Every benefit a clause promises, as Award drafts (the id is added by extract.ts).
+//
+// The clause is read sentence by sentence (。；) and, inside a sentence, chunk by chunk (，).
+// Triggers are sums of money, shares, a few non-money benefits and money promised without a
+// sum. Each trigger is paired with the recipient written before it: the `对…` phrase, or failing
+// that the nearest noun phrase before it. A list of sums (`分别给予150万元、100万元、10万元`) is
+// paired in order with the recipient list; when the counts differ we report it and guess nothing.
+import type { Award, AwardKind } from '../../src/schema/award';
+import { AWARD_FORMS } from '../../src/schema/award';
+import { findMoneyCompact, findRatiosCompact, type MoneyToken, type RatioToken } from './extract-amounts';
+import { compact, splitSentences, splitTopLevel, toOriginal, type CompactText, type Piece } from './extract-text';
+import { recipientTier } from './tiers';
+
+export type AwardDraft = Omit<Award, 'id' | 'recognition'>;
+type Form = (typeof AWARD_FORMS)[number];
+
+/** A problem a curator should look at (vfile-message shaped; extract.ts turns it into one). */
+export interface AwardDiagnostic {
+  ruleId: 'pairing-count-mismatch';
+  message: string;
+  hint: string;
+  /** Offset in the clause text. */
+  offset: number;
+}
+
+/** Why a sum of money in the text is not an award. */
+export type SkipReason = 'loan-principal' | 'budget' | 'threshold' | 'lower-bound' | 'no-award-word';
+
+/** A sum of money that was deliberately not made an award (kept for the report and tests). */
+export interface SkippedAmount {
+  start: number;
+  end: number;
+  yuan: number;
+  reason: SkipReason;
+}
+
+export interface AwardExtraction {
+  awards: AwardDraft[];
+  diagnostics: AwardDiagnostic[];
+  skipped: SkippedAmount[];
+}
+
+// ---------------------------------------------------------------- vocabulary
+const CAP_WORDS = /最高|不超过|不高于|上限|至多|最多/;
+const AWARD_WORDS = /给予|予以|奖励|奖金|补助|补贴|资助|支持|扶持|贴息|奖补|配套/;
+// Alternation order matters where words share a start: 贴息补助 is 贴息, 配套补助 is 配套.
+const FORM_RE = /贴息|经费支持|资金支持|配套|奖金|奖励|补助|补贴|资助|扶持/g;
+const STATEMENT_TAIL = /^(?:的标准)?(?:的)?(?:一次性)?(?:给予)?(?:奖励|奖金|补助|补贴|资助|经费支持|资金支持|扶持|贴息补助|贴息|配套补助|配套支持|奖补)(?:支持)?/;
+// Money promised without a sum. Bounded gap between the verb and the money word.
+const PROMISE_RE = /(?:给予|予以)[^,;]{0,6}?(?:奖励|奖金|补助|补贴|资助|资金支持|经费支持|扶持|贴息|奖补)/g;
+const SHARE_PROMISE_RE = /(?:按照|按)([^,;]{1,20}?)的?一定比例(?:给予|予以)(?:支持|补助|奖励|资助)/g;
+/** Words that end a recipient phrase: what follows is how the award is given. */
+const CUT_WORDS = /分别|可给予|给予|予以|按照|按|每家|最高|根据|依规|依照|依据|一次性/;
+const LEAD_WORDS = /^(?:支持|鼓励|引导|推动|依规定|依规|并|其中|、)+/;
+const SKIP_PIECE = /^(?:根据|结合|按照|按|其中|在|并)/;
+const NOUN_END = /(?:的|企业|项目|机构|站|基地|平台|单位|产品|人才|中心)$/;
+/** `对` that opens a recipient phrase (not 对接, 对标, 对口, 针对, 加大对…). */
+const DUI_RE = /(?:^|[,、:]|并|再|还|另)(对于?)(?!接|标|口|象|外|比|照|称|应|话|其他)/g;
+const QUALIFIER = '(?:国际|国内|省内|市内|国家级|省级|市级|县级|区级|国家|省)';
+const QUAL_END_RE = new RegExp(`^(.{0,8}?)(${QUALIFIER})$`);
+const QUAL_ONLY_RE = new RegExp(`^${QUALIFIER}$`);
+const QUAL_START_RE = new RegExp(`^(${QUALIFIER})(.+)$`);
+
+// ---------------------------------------------------------------- helpers
+interface Ctx {
+  original: string;
+  c: CompactText;
+  /** The sentence in compact text and its offset in the compact clause. */
+  s: string;
+  so: number;
+  chunks: Piece[];
+}
+
+interface Recipient {
+  /** Compact range of the recipient phrase within the sentence. */
+  start: number;
+  end: number;
+  /** Where the statement quoting this award starts (the `对`, or the recipient). */
+  statementStart: number;
+}
+
+function chunkAt(ctx: Ctx, pos: number): Piece {
+  return ctx.chunks.find((p) => pos >= p.start && pos <= p.end) ?? (ctx.chunks[ctx.chunks.length - 1] as Piece);
+}
+
+/** Original text of a sentence range, with the whitespace of line/page breaks removed. */
+function originalText(ctx: Ctx, start: number, end: number): string {
+  const span = toOriginal(ctx.c, ctx.so + start, ctx.so + end);
+  // Drop whitespace unless it separates two ASCII words (`APEC 中小企业` keeps nothing to lose).
+  return ctx.original.slice(span.start, span.end).replace(/(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])/g, '');
+}
+
+function trimRange(ctx: Ctx, start: number, end: number): { start: number; end: number } {
+  let text = ctx.s.slice(start, end);
+  const lead = LEAD_WORDS.exec(text);
+  if (lead) {
+    start += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  const tail = /(?:可|并|均)$/.exec(text);
+  if (tail) end -= tail[0].length;
+  return { start, end };
+}
+
+function cutAtVerb(ctx: Ctx, start: number, end: number): number {
+  const m = CUT_WORDS.exec(ctx.s.slice(start, end));
+  return m ? start + m.index : end;
+}
+
+/**
+ * The recipient of a trigger at `anchor`, looking no further back than `cursor`. For shares,
+ * `fallbackEnd` is the start of the share's own chunk (which holds the base, not the recipient).
+ */
+function findRecipient(ctx: Ctx, cursor: number, anchor: number, fallbackEnd = anchor): Recipient | null {
+  const region = ctx.s.slice(cursor, anchor);
+  let dui: RegExpMatchArray | undefined;
+  for (const m of region.matchAll(DUI_RE)) dui = m;
+  if (dui) {
+    const duiAt = cursor + (dui.index as number) + dui[0].length - (dui[1] as string).length;
+    const phraseStart = duiAt + (dui[1] as string).length;
+    // Usually the phrase ends at the first comma; it runs on when only the longer phrase ends
+    // in a noun (`对建设线上线下自营门店,销售自主品牌产品的专精特新企业`).
+    const comma = splitTopLevel(ctx.s.slice(phraseStart, anchor), [','])[0] as Piece;
+    const short = trimRange(ctx, phraseStart, cutAtVerb(ctx, phraseStart, phraseStart + comma.end));
+    const long = trimRange(ctx, phraseStart, cutAtVerb(ctx, phraseStart, anchor));
+    const endsInNoun = (r: { start: number; end: number }) => NOUN_END.test(ctx.s.slice(r.start, r.end)) || /[”’)]$/.test(ctx.s.slice(r.start, r.end));
+    const r = !endsInNoun(short) && endsInNoun(long) && (ctx.s.slice(long.start, long.end).match(/,/g) ?? []).length <= 2 ? long : short;
+    if (r.end > r.start) return { ...r, statementStart: duiAt };
+  }
+  const pieces = splitTopLevel(ctx.s.slice(cursor, Math.min(anchor, fallbackEnd)), [','], cursor).reverse();
+  for (const piece of pieces.slice(0, 3)) {
+    const lead = LEAD_WORDS.exec(piece.text);
+    const body = piece.text.slice(lead ? lead[0].length : 0);
+    if (SKIP_PIECE.test(body)) continue;
+    const bodyStart = piece.start + (lead ? lead[0].length : 0);
+    const r = trimRange(ctx, bodyStart, cutAtVerb(ctx, bodyStart, piece.end));
+    const text = ctx.s.slice(r.start, r.end);
+    if (text === '') continue;
+    if (NOUN_END.test(text)) return { ...r, statementStart: piece.start + (/^[,、]/.test(piece.text) ? 1 : 0) };
+  }
+  return null;
+}
+
+/** Split a recipient list: `A、B、C`, falling back to 和/及/与 and adjacent quotes (`“链主工厂”“智能工厂”`). */
+function splitRecipients(ctx: Ctx, r: Recipient, wanted: number): Piece[] {
+  const text = ctx.s.slice(r.start, r.end);
+  const byComma = splitTopLevel(text, ['、'], r.start).filter((p) => p.text !== '');
+  if (byComma.length === wanted) return byComma;
+  const byWords = splitTopLevel(text, ['、', '以及', '和', '及', '与'], r.start)
+    .flatMap((p) => {
+      const parts: Piece[] = [];
+      let from = 0;
+      for (let i = p.text.indexOf('”“'); i !== -1; i = p.text.indexOf('”“', i + 1)) {
+        parts.push({ text: p.text.slice(from, i + 1), start: p.start + from, end: p.start + i + 1 });
+        from = i + 1;
+      }
+      parts.push({ text: p.text.slice(from), start: p.start + from, end: p.end });
+      return parts;
+    })
+    .filter((p) => p.text !== '');
+  return byWords.length === wanted ? byWords : byComma;
+}
+
+/**
+ * Recipient names for a list. When the list heads share a suffix (`国内、省内、市内重大技术装备
+ * 首台套`, `国家级、省级、市级工业产品生态(绿色)设计示范企业`) each head gets the suffix.
+ */
+function recipientNames(ctx: Ctx, items: Piece[]): string[] {
+  const plain = items.map((p) => originalText(ctx, p.start, p.end));
+  if (items.length < 2) return plain;
+  const first = QUAL_END_RE.exec((items[0] as Piece).text);
+  const middleOk = items.slice(1, -1).every((p) => QUAL_ONLY_RE.test(p.text));
+  const last = QUAL_START_RE.exec((items[items.length - 1] as Piece).text);
+  if (!first || !middleOk || !last) return plain;
+  const lastItem = items[items.length - 1] as Piece;
+  const prefix = originalText(ctx, (items[0] as Piece).start, (items[0] as Piece).start + (first[1] as string).length);
+  const suffix = originalText(ctx, lastItem.start + (last[1] as string).length, lastItem.end);
+  return plain.map((name, i) => {
+    if (i === items.length - 1) return prefix + name;
+    const item = items[i] as Piece;
+    const qualStart = i === 0 ? item.start + (first[1] as string).length : item.start;
+    return prefix + originalText(ctx, qualStart, item.end) + suffix;
+  });
+}
+
+function frequencyOf(statement: string): AwardDraft['frequency'] {
+  if (/每人每次/.test(statement)) return 'per-person-per-time';
+  if (/一次性/.test(statement)) return 'one-off';
+  if (/每年/.test(statement)) return 'annual';
+  return 'unspecified';
+}
+
+function formOf(after: string, before: string): Form | null {
+  const firstAfter = after.match(FORM_RE)?.[0];
+  if (firstAfter) return firstAfter as Form;
+  const all = [...before.matchAll(FORM_RE)];
+  const lastBefore = all[all.length - 1]?.[0];
+  return (lastBefore as Form | undefined) ?? null;
+}
+
+function statementEnd(ctx: Ctx, from: number): number {
+  const m = STATEMENT_TAIL.exec(ctx.s.slice(from));
+  return from + (m ? m[0].length : 0);
+}
+
+function skipReason(ctx: Ctx, t: MoneyToken): SkipReason | null {
+  const chunk = chunkAt(ctx, t.start);
+  const before = ctx.s.slice(chunk.start, t.start);
+  const after = ctx.s.slice(t.end, chunk.end);
+  // 每家企业每年可享受贴息的最高贷款金额为2000万元: a loan principal ceiling, not money paid.
+  if (/贷款(?:金额|额度|额|规模)/.test(before)) return 'loan-principal';
+  // 专项资金每年安排不少于1000万元: the programme's budget.
+  if (/安排/.test(before)) return 'budget';
+  // 年产值达3亿以上: an eligibility threshold.
+  if (/^以上/.test(after)) return 'threshold';
+  if (/(?:产值|营业收入|营收|收入|销售额|投资额|总投资|规模)[^,]{0,6}(?:达到?|超过|突破|在)$/.test(before)) return 'threshold';
+  if (/(?:不少于|不低于|至少)$/.test(before)) return 'lower-bound';
+  if (!AWARD_WORDS.test(ctx.s.slice(chunk.start, chunk.end))) return 'no-award-word';
+  return null;
+}
+
+/** Where the base of a share is written: the words between the last lead word and the share. */
+function ratioBase(before: string, after: string, kind: AwardKind): string | null {
+  if (/LPR/.test(before)) return 'LPR';
+  const stops = ['不高于', '不超过', '不低于', '按照', '按', '给予', '落实', '实施', '根据', '对'];
+  let cut = 0;
+  for (const w of stops) {
+    const i = before.lastIndexOf(w);
+    if (i !== -1 && i + w.length > cut) cut = i + w.length;
+  }
+  let base = before.slice(cut).replace(/^(?:其|每家企业)/, '').replace(/的$/, '');
+  if (base === '' && kind === 'fee-reduction') base = /^(?:的)?(?:比例)?(?:收取|征收)([^,]+)/.exec(after)?.[1] ?? '';
+  return base === '' ? null : base;
+}
+
+interface Trigger {
+  /** Compact position in the sentence the recipient is searched before. */
+  anchor: number;
+  /** For shares: the recipient is not searched inside the share's own chunk. */
+  fallbackEnd?: number;
+  end: number;
+  build: (recipient: Recipient | null, statementStart: number) => AwardDraft[];
+}
+
+// ---------------------------------------------------------------- main
+export function extractAwards(text: string): AwardExtraction {
+  const c = compact(text);
+  const awards: AwardDraft[] = [];
+  const diagnostics: AwardDiagnostic[] = [];
+  const skipped: SkippedAmount[] = [];
+
+  for (const sentence of splitSentences(c.text)) {
+    if (sentence.text === '') continue;
+    const ctx: Ctx = { original: text, c, s: sentence.text, so: sentence.start, chunks: splitTopLevel(sentence.text, [',']) };
+    const span = (start: number, end: number) => toOriginal(c, ctx.so + start, ctx.so + end);
+    const draft = (start: number, end: number, fields: Partial<AwardDraft>): AwardDraft => {
+      const sp = span(start, end);
+      return {
+        amountYuan: null,
+        kind: 'unquantified',
+        ratioPercent: null,
+        ratioBase: null,
+        frequency: frequencyOf(ctx.s.slice(start, end)),
+        form: null,
+        recipient: null,
+        tier: null,
+        reason: null,
+        reference: null,
+        span: sp,
+        quote: text.slice(sp.start, sp.end),
+        ...fields,
+      };
+    };
+
+    const money = findMoneyCompact(ctx.s);
+    const usable: MoneyToken[] = [];
+    for (const t of money) {
+      // 省级及以上“专精特新”中小企业申请创新券额度可提高至50万元: we count this voucher ceiling as
+      // a `cap` award for the tier — it is money a tier can draw that others cannot — with no
+      // award form, since 创新券 is none of the schema's forms.
+      const chunk = chunkAt(ctx, t.start);
+      if (/创新券/.test(ctx.s.slice(chunk.start, t.start)) && /(?:提高至|提高到|可达|最高)$/.test(ctx.s.slice(chunk.start, t.start))) {
+        usable.push(t);
+        continue;
+      }
+      const reason = skipReason(ctx, t);
+      if (reason) {
+        const sp = span(t.start, t.end);
+        skipped.push({ ...sp, yuan: t.yuan, reason });
+      } else usable.push(t);
+    }
+    const consumed = new Set<MoneyToken>();
+    const triggers: Trigger[] = [];
+
+    // Shares first, so a cap written after them (`其中…最高不超过30万元`) is theirs.
+    for (const r of findRatiosCompact(ctx.s)) {
+      const chunk = chunkAt(ctx, r.start);
+      const before = ctx.s.slice(chunk.start, r.start);
+      const after = ctx.s.slice(r.end, chunk.end);
+      let kind: AwardKind | null = null;
+      if (r.form === 'matching') kind = /^[^,]{0,4}(?:配套|匹配)/.test(after) ? 'matching' : null;
+      else if (r.form === 'half') kind = /^(?:征收|收取|收费)/.test(after) ? 'fee-reduction' : null;
+      else if (/收取|征收|收费|费率/.test(before + after)) kind = 'fee-reduction';
+      else if (/补助|补贴|奖励|资助|贴息|支持|奖补/.test(after) && !/价格扣除|出让|起价/.test(after)) kind = 'ratio';
+      if (!kind) continue;
+      const chunkIndex = ctx.chunks.indexOf(chunk);
+      const nextChunk = ctx.chunks[chunkIndex + 1];
+      const cap = usable.find((m) => {
+        if (consumed.has(m) || m.start < r.end) return false;
+        const mChunk = chunkAt(ctx, m.start);
+        if (mChunk !== chunk && mChunk !== nextChunk) return false;
+        return CAP_WORDS.test(ctx.s.slice(Math.max(mChunk.start, r.end), m.start));
+      });
+      if (cap) consumed.add(cap);
+      // The share's statement runs to the end of its chunk, or of the cap's chunk when it has one.
+      const end = cap ? Math.max(chunkAt(ctx, cap.start).end, statementEnd(ctx, cap.end)) : chunk.end;
+      const base = ratioBase(before, after, kind);
+      const token: RatioToken = r;
+      triggers.push({
+        anchor: r.start,
+        fallbackEnd: chunk.start,
+        end,
+        build: (recipient, start) => [
+          draft(start, end, {
+            kind,
+            amountYuan: cap ? cap.yuan : null,
+            ratioPercent: token.percent,
+            ratioBase: kind === 'matching' ? null : base,
+            form: kind === 'fee-reduction' ? null : formOf(ctx.s.slice(token.end, end), ctx.s.slice(start, token.start)),
+            recipient: recipient ? originalText(ctx, recipient.start, recipient.end) : null,
+            tier: recipient ? recipientTier(originalText(ctx, recipient.start, recipient.end)) : null,
+          }),
+        ],
+      });
+    }
+
+    // Sums of money, grouped into lists (`150万元、100万元和20万元`).
+    const groups: MoneyToken[][] = [];
+    for (const t of usable) {
+      if (consumed.has(t)) continue;
+      const last = groups[groups.length - 1];
+      const prev = last?.[last.length - 1];
+      if (last && prev && /^(?:、|和|及|以及|与)$/.test(ctx.s.slice(prev.end, t.start))) last.push(t);
+      else groups.push([t]);
+    }
+    for (const group of groups) {
+      const firstToken = group[0] as MoneyToken;
+      const lastToken = group[group.length - 1] as MoneyToken;
+      const chunk = chunkAt(ctx, firstToken.start);
+      const end = statementEnd(ctx, lastToken.end);
+      triggers.push({
+        anchor: firstToken.start,
+        end,
+        build: (found, start) => {
+          let recipient = found;
+          const lead = ctx.s.slice(Math.max(chunk.start, start), firstToken.start);
+          const voucher = /创新券/.test(lead);
+          // The voucher holder is written before 申请: `省级及以上“专精特新”中小企业申请创新券额度…`.
+          const holder = voucher && !recipient ? /^(.+?)申请/.exec(ctx.s.slice(chunk.start, firstToken.start)) : null;
+          if (holder) recipient = { start: chunk.start, end: chunk.start + (holder[1] as string).length, statementStart: chunk.start };
+          const kind: AwardKind = voucher || CAP_WORDS.test(lead) ? 'cap' : 'fixed';
+          const form = voucher ? null : formOf(ctx.s.slice(lastToken.end, end), ctx.s.slice(start, firstToken.start));
+          const common = { kind, form };
+          if (group.length === 1) {
+            const name = recipient ? originalText(ctx, recipient.start, recipient.end) : null;
+            return [draft(start, end, { ...common, amountYuan: firstToken.yuan, recipient: name, tier: recipientTier(name) })];
+          }
+          const items = recipient ? splitRecipients(ctx, recipient, group.length) : [];
+          if (items.length !== group.length) {
+            const found = items.map((p) => p.text).join(' | ');
+            diagnostics.push({
+              ruleId: 'pairing-count-mismatch',
+              message: `Expected ${group.length} recipients for the amounts ${group.map((t) => ctx.s.slice(t.start, t.end)).join('、')}, found ${items.length}${found ? ` (${found})` : ''}`,
+              hint: 'Check the recipient list before the amounts; the awards are kept without recipients rather than paired by guess',
+              offset: span(firstToken.start, firstToken.end).start,
+            });
+            return group.map((t) => draft(start, end, { ...common, amountYuan: t.yuan }));
+          }
+          const names = recipientNames(ctx, items);
+          return group.map((t, i) => draft(start, end, { ...common, amountYuan: t.yuan, recipient: names[i] ?? null, tier: recipientTier(names[i] ?? null) }));
+        },
+      });
+    }
+
+    const quantified = triggers.length > 0;
+
+    // Money promised without a sum, unless this sentence already states the sum.
+    if (!quantified && !/^鼓励(?:各)?区/.test(ctx.s)) {
+      const shares = [...ctx.s.matchAll(SHARE_PROMISE_RE)];
+      const promises = shares.length > 0 ? shares : [...ctx.s.matchAll(PROMISE_RE)];
+      for (const m of promises) {
+        const at = m.index as number;
+        // `给予奖金和研修深造资助`: one promise naming two forms.
+        const more = /^(?:和|及)[^,;]{0,8}?(?:资助|补贴|补助|奖励)/.exec(ctx.s.slice(at + m[0].length));
+        const promiseEnd = at + m[0].length + (more ? more[0].length : 0);
+        const tailEnd = statementEnd(ctx, promiseEnd);
+        const end = tailEnd + (/^支持/.test(ctx.s.slice(tailEnd)) ? 2 : 0);
+        const upTo = ctx.s.slice(0, at + m[0].length);
+        const refMatch =
+          /《[^》]{2,60}》/.exec(upTo) ??
+          /按照?(我市[^,;]{2,30}?(?:实施意见|意见|办法|若干措施|规定|政策))(?:予以|给予)/.exec(upTo) ??
+          /按((?!有关|相关|规定|标准)[^,;]{2,12}?政策)(?:予以|给予)/.exec(upTo);
+        const reference = refMatch ? (refMatch[1] ?? refMatch[0]) : null;
+        // The quote includes the reference even when it is written before the recipient.
+        const refStart = refMatch ? (refMatch.index as number) : Infinity;
+        const base = shares.length > 0 ? (m[1] as string).replace(/的$/, '') : null;
+        triggers.push({
+          anchor: at,
+          end,
+          build: (recipient, start) => {
+            const fields: Partial<AwardDraft> = {
+              kind: 'unquantified',
+              reason: reference ? 'delegated-to-other-document' : 'amount-not-stated',
+              reference,
+              ratioBase: base,
+              form: formOf(ctx.s.slice(at, end), ''),
+            };
+            const from = Math.min(start, refStart);
+            return perTier(ctx, recipient).map(({ name, tier }) => draft(from, end, { ...fields, recipient: name, tier }));
+          },
+        });
+      }
+    }
+
+    // Benefits in kind that belong to a tier: 加分, 提档升级, 直通资格, 直接认定, 人才认定, 举荐权.
+    const nonMoney: Array<{ re: RegExp; recipient?: (m: RegExpMatchArray) => Recipient | null }> = [
+      { re: /(?:可)?给予[^,;]{0,12}?加分/g },
+      { re: /给予提档升级/g },
+      { re: /给予[^,;]{0,12}?直通资格/g },
+      { re: /可?直接认定为[^,;]{1,20}/g },
+      {
+        re: /将([^,;]{2,40}?)认定为[^,;]{0,12}?高层次人才/g,
+        recipient: (m) => ({ start: (m.index as number) + 1, end: (m.index as number) + 1 + (m[1] as string).length, statementStart: m.index as number }),
+      },
+      {
+        re: /赋予([^,;]{2,30}?企业)[^,;]{1,12}?权/g,
+        recipient: (m) => ({ start: (m.index as number) + 2, end: (m.index as number) + 2 + (m[1] as string).length, statementStart: m.index as number }),
+      },
+    ];
+    for (const rule of nonMoney) {
+      for (const m of ctx.s.matchAll(rule.re)) {
+        const at = m.index as number;
+        const end = at + m[0].length;
+        const own = rule.recipient?.(m) ?? null;
+        triggers.push({
+          anchor: own ? own.statementStart : at,
+          end,
+          build: (recipient, start) =>
+            perTier(ctx, own ?? recipient).map(({ name, tier }) =>
+              draft(own ? own.statementStart : start, end, { kind: 'non-monetary', recipient: name, tier, frequency: 'unspecified' }),
+            ),
+        });
+      }
+    }
+
+    // Pair triggers with recipients in reading order; a recipient is never reused past an award.
+    triggers.sort((a, b) => a.anchor - b.anchor);
+    let cursor = 0;
+    for (const trigger of triggers) {
+      const recipient = trigger.anchor >= cursor ? findRecipient(ctx, cursor, trigger.anchor, trigger.fallbackEnd) : null;
+      const start = recipient ? recipient.statementStart : chunkAt(ctx, trigger.anchor).start;
+      awards.push(...trigger.build(recipient, Math.min(Math.max(start, cursor), trigger.anchor)));
+      cursor = Math.max(cursor, trigger.end);
+    }
+  }
+  return { awards, diagnostics, skipped };
+}
+
+/**
+ * For unquantified and in-kind benefits: one award per tier when the recipient is a list of
+ * tiers (`专精特新中小企业、专精特新“小巨人”企业`), else one award for the whole phrase.
+ */
+function perTier(ctx: Ctx, recipient: Recipient | null): Array<{ name: string | null; tier: Award['tier'] }> {
+  if (!recipient) return [{ name: null, tier: null }];
+  const whole = originalText(ctx, recipient.start, recipient.end);
+  for (const wanted of [2, 3, 4]) {
+    const items = splitRecipients(ctx, recipient, wanted);
+    if (items.length !== wanted) continue;
+    const names = recipientNames(ctx, items);
+    const tiers = names.map((n) => recipientTier(n));
+    if (tiers.every((t) => t !== null) && new Set(tiers).size === tiers.length) return names.map((name, i) => ({ name, tier: tiers[i] ?? null }));
+  }
+  return [{ name: whole, tier: recipientTier(whole) }];
+}

@@ -1,0 +1,152 @@
+// Text helpers shared by the extraction stages. Extraction matches on a "compact" view of a
+// clause: whitespace removed (PDF page breaks, `100 万元`) and full-width ASCII folded to
+// half-width (`５０％` → `50%`, `，` → `,`), with a map back to the original offsets so every
+// span still slices the clause text as printed.
+
+/** A compact view of a string and the original offset of each of its characters. */
+export interface CompactText {
+  /** The folded text without whitespace. */
+  text: string;
+  /** `map[i]` is the offset in the original string of `text[i]`. */
+  map: number[];
+  /** Length of the original string (the end offset for a span that reaches the end). */
+  originalLength: number;
+}
+
+/** Punctuation folded to one form so the rules only need to name it once. */
+const FOLD: Record<string, string> = {
+  '（': '(',
+  '）': ')',
+  '，': ',',
+  '；': ';',
+  '：': ':',
+  '∶': ':',
+  '％': '%',
+  '．': '.',
+  '！': '!',
+  '？': '?',
+};
+
+/** Fold one character: full-width ASCII (U+FF01–U+FF5E) to ASCII, listed punctuation to ASCII. */
+export function foldChar(ch: string): string {
+  const folded = FOLD[ch];
+  if (folded !== undefined) return folded;
+  const code = ch.charCodeAt(0);
+  // Full-width digits and Latin letters; `，（）：；％` are handled by FOLD above so that the
+  // Chinese list comma `、` and quotes stay as they are.
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return String.fromCharCode(code - 0xfee0);
+  return ch;
+}
+
+const WHITESPACE = /\s/u; // includes NBSP and the ideographic space U+3000
+
+export function compact(original: string): CompactText {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const ch = original[i] as string;
+    if (WHITESPACE.test(ch)) continue;
+    text += foldChar(ch);
+    map.push(i);
+  }
+  return { text, map, originalLength: original.length };
+}
+
+/** Map a compact range `[start, end)` back to original offsets. */
+export function toOriginal(c: CompactText, start: number, end: number): { start: number; end: number } {
+  if (end <= start) {
+    const at = start < c.map.length ? (c.map[start] as number) : c.originalLength;
+    return { start: at, end: at };
+  }
+  return { start: c.map[start] as number, end: (c.map[end - 1] as number) + 1 };
+}
+
+const OPENERS = '([〔《“‘【「『';
+const CLOSERS = ')]〕》”’】」』';
+
+/** A piece of a string with its offset. */
+export interface Piece {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Sentences: split at 。；!? outside brackets (quotes ignored, so a stray quote cannot join sentences). */
+export function splitSentences(text: string): Piece[] {
+  return splitTopLevel(text, ['。', ';', '!', '?'], 0, false);
+}
+
+/**
+ * Split `text` at any of `separators` that stand outside brackets and quotes, so
+ * `行业(或地方、军用)标准` and `市委组织部(市委人才办)` stay whole. Offsets are kept.
+ */
+export function splitTopLevel(text: string, separators: readonly string[], offset = 0, quotes = true): Piece[] {
+  const inside = bracketedRanges(text, quotes);
+  const pieces: Piece[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (inside[i] === 0) {
+      const sep = separators.find((s) => text.startsWith(s, i));
+      if (sep !== undefined) {
+        pieces.push({ text: text.slice(start, i), start: offset + start, end: offset + i });
+        i += sep.length;
+        start = i;
+        continue;
+      }
+    }
+    i++;
+  }
+  pieces.push({ text: text.slice(start), start: offset + start, end: offset + text.length });
+  return pieces;
+}
+
+/**
+ * Bracket depth at each character, counting only brackets that are closed by their own
+ * partner: a stray `(` or an unclosed `“` must not swallow the rest of a clause. With
+ * `quotes` false only brackets count (sentence ends are never inside quotes in these texts).
+ */
+const MAX_BRACKETED = 200;
+const QUOTE_MARKS = '“”‘’「」『』';
+
+function bracketedRanges(text: string, quotes: boolean): Uint16Array {
+  const delta = new Int32Array(text.length + 1);
+  const stack: Array<{ at: number; close: string }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const o = OPENERS.indexOf(ch);
+    if (!quotes && QUOTE_MARKS.includes(ch)) continue;
+    if (o !== -1) {
+      stack.push({ at: i, close: CLOSERS[o] as string });
+      continue;
+    }
+    if (CLOSERS.includes(ch)) {
+      // Match the nearest opener of the same kind; openers left above it were never closed.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if ((stack[k] as { close: string }).close === ch) {
+          const at = (stack[k] as { at: number }).at;
+          // Real asides and quotes are short; a pair spanning pages is a stray mark.
+          if (i - at <= MAX_BRACKETED) {
+            delta[at + 1] = (delta[at + 1] as number) + 1;
+            delta[i] = (delta[i] as number) - 1;
+          }
+          stack.length = k;
+          break;
+        }
+      }
+    }
+  }
+  const depth = new Uint16Array(text.length);
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    d += delta[i] as number;
+    depth[i] = d;
+  }
+  return depth;
+}
+
+/** Quotes in any style, removed before matching names (`“小巨人”` = `小巨人`). */
+export function stripQuotes(text: string): string {
+  return text.replace(/[“”‘’"'「」『』]/g, '');
+}

@@ -1,0 +1,402 @@
+// The ingest pipeline: raw source bytes and sidecar texts in, validated Policy and Clause
+// records, per-source character accounting and diagnostics out. Pure: no file system, no
+// clock (pass `today`), no global state; the CLI in scripts/ingest.ts does the I/O.
+import { createHash } from 'node:crypto';
+import type { VFileMessage } from 'vfile-message';
+import type { z } from 'zod';
+import { ClauseSchema, PolicySchema, type Clause, type Policy, type PolicySource, type SourceSidecar } from '../../src/schema';
+import { Ledger, type RemovedPiece } from './accounting';
+import { frontRules, isEndBlockStart, leadingFurniture, lineRules, trailerRules, type ContentLine } from './boilerplate';
+import { decode, placeAt, type DecodedSource } from './decode';
+import { compareMessages, excerpt, makeMessage, type Place } from './diagnostics';
+import { parseCategoryOverrides, unknownOverrideClauses } from './classify';
+import { extract, type ExtractOptions } from './extract';
+import {
+  crossCheck,
+  findTitle,
+  frontMetadata,
+  parseSidecar,
+  statesDates,
+  titleFacts,
+  titleLikeLine,
+  trailerMetadata,
+  type TextFact,
+} from './metadata';
+import { choosePrimary, compareClauses, compareSidecars, textOffsetToSource, type Rendition } from './renditions';
+import { sourceOffset } from './normalise';
+import { matchMarker, parseStructure, type ClauseDraft, type SectionInfo } from './structure';
+import type { Accounting, IngestResult, StructuredClause } from './types';
+
+export interface IngestInput {
+  /** Source texts; `path` is used in diagnostics, its base name in records. */
+  sources: { path: string; bytes: Uint8Array }[];
+  /** Sidecar YAML texts, paired with sources by path (`x.txt` ↔ `x.yaml` or `x.yml`). */
+  sidecars: { path: string; text: string }[];
+  /** Curation files (content/curation/*.yaml) as text; `categories.yaml` holds category overrides. */
+  curation?: { path: string; text: string }[];
+  /** `YYYY-MM-DD`; enables date sanity checks. Never read from the clock here. */
+  today?: string;
+}
+
+export interface IngestOutput {
+  result: IngestResult;
+  messages: VFileMessage[];
+  /** Every removed piece of boilerplate with the rule that removed it, per source in order. */
+  removed: RemovedPiece[];
+}
+
+interface SourceOutcome {
+  rendition: Rendition | null;
+  preamble: string;
+  sections: SectionInfo[];
+  sha256: string;
+  accounting: Accounting | null;
+  removed: RemovedPiece[];
+  messages: VFileMessage[];
+}
+
+export function runIngest(input: IngestInput): IngestOutput {
+  const messages: VFileMessage[] = [];
+  const sidecarByStem = new Map(input.sidecars.map((s) => [stem(s.path), s]));
+  const usedSidecars = new Set<string>();
+
+  // 1. Each source on its own: decode, clean, find metadata and structure, account.
+  const outcomes: SourceOutcome[] = [];
+  for (const src of [...input.sources].sort((a, b) => a.path.localeCompare(b.path))) {
+    const sidecar = sidecarByStem.get(stem(src.path));
+    if (sidecar) usedSidecars.add(sidecar.path);
+    const outcome = ingestSource(src, sidecar, input.today);
+    messages.push(...outcome.messages);
+    outcomes.push(outcome);
+  }
+  for (const s of input.sidecars) {
+    if (usedSidecars.has(s.path)) continue;
+    messages.push(
+      makeMessage({
+        file: s.path,
+        ruleId: 'orphan-sidecar',
+        severity: 'warning',
+        reason: `Sidecar \`${s.path}\` has no source text beside it`,
+        hint: `add ${stem(s.path)}.txt, or delete the sidecar`,
+      }),
+    );
+  }
+
+  // 2. Group renditions by policy; compare them; build records.
+  const groups = new Map<string, SourceOutcome[]>();
+  for (const o of outcomes) {
+    if (!o.rendition) continue;
+    const id = o.rendition.sidecar.policy;
+    groups.set(id, [...(groups.get(id) ?? []), o]);
+  }
+  const curation = readCuration(input.curation ?? []);
+  messages.push(...curation.messages);
+  const policies: Policy[] = [];
+  const clauses: Clause[] = [];
+  for (const [policyId, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const built = buildPolicy(policyId, group, curation.options);
+    messages.push(...built.messages);
+    if (built.policy) policies.push(built.policy);
+    clauses.push(...built.clauses);
+  }
+
+  if (curation.file) {
+    for (const d of unknownOverrideClauses(curation.options.overrides ?? [], clauses.map((c) => c.id))) {
+      messages.push(makeMessage({ file: curation.file, ruleId: d.ruleId, severity: 'warning', reason: d.message, hint: d.hint }));
+    }
+  }
+
+  const accounting = outcomes.flatMap((o) => (o.accounting ? [o.accounting] : []));
+  messages.sort(compareMessages);
+  const removed = outcomes.flatMap((o) => o.removed);
+  return { result: { policies, clauses, accounting }, messages, removed };
+}
+
+function stem(path: string): string {
+  return path.replace(/\.(txt|ya?ml)$/i, '');
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { path: string; text: string } | undefined, today: string | undefined): SourceOutcome {
+  const messages: VFileMessage[] = [];
+  const sha256 = createHash('sha256').update(src.bytes).digest('hex');
+  const empty: SourceOutcome = { rendition: null, preamble: '', sections: [], sha256, accounting: null, removed: [], messages };
+
+  // Decode; unusable bytes stop here.
+  const decoded = decode(src.path, src.bytes);
+  messages.push(...decoded.messages);
+  const sidecarPath = sidecarFile?.path ?? `${stem(src.path)}.yaml`;
+  const sidecarResult = parseSidecar(sidecarPath, sidecarFile?.text, src.path);
+  messages.push(...sidecarResult.messages);
+  const source = decoded.source;
+  if (!source) return empty;
+  const sidecar = sidecarResult.sidecar;
+
+  const ledger = new Ledger(source);
+  // Line rules: blank lines, residue, web furniture anywhere.
+  const cleaned = lineRules(source);
+  ledger.assignRemovals(cleaned.removals);
+  const lines = cleaned.lines;
+
+  // Front matter: the title (matched against the sidecar), the 文号, the cover or site header.
+  const firstMarker = lines.findIndex((l) => matchMarker(l.run.text) !== null);
+  const limit = firstMarker < 0 ? Math.min(lines.length, 200) : firstMarker;
+  const title = sidecar ? findTitle(lines, sidecar.title, limit) : null;
+  const bodyStart = title ? title.to : leadingFurniture(lines.slice(0, limit));
+  const titleLines = title ? lines.slice(title.from, title.to) : [];
+  const beforeBody = lines.slice(0, title ? title.from : bodyStart);
+  const front = frontMetadata(source, [...beforeBody, ...lines.slice(bodyStart, limit)]);
+  const claimed = new Set<ContentLine>([...titleLines, ...front.lines]);
+  ledger.assignRemovals(frontRules(beforeBody, title !== null, claimed));
+  for (const line of [...titleLines, ...front.lines]) ledger.assignRun(line.run, 'metadata');
+  if (!title && sidecar) {
+    const lookalike = titleLikeLine(lines.slice(bodyStart, limit));
+    messages.push(
+      makeMessage({
+        file: source.file,
+        place: lookalike ? placeAt(source, lookalike.run.segments[0]!.start) : { line: 1, column: 1 },
+        ruleId: lookalike ? 'title-mismatch' : 'title-not-found',
+        severity: lookalike ? 'warning' : 'info',
+        reason: lookalike
+          ? `Line \`${excerpt(lookalike.run.text, 40)}\` looks like a title but is not the sidecar title \`${excerpt(sidecar.title, 40)}\``
+          : `The sidecar title \`${excerpt(sidecar.title, 40)}\` is not printed in the text`,
+        hint: lookalike ? `make \`title\` in ${sidecarPath} match the printed title` : 'nothing to do when the source has no title line',
+      }),
+    );
+  }
+
+  // Structure: numbered units → sections and clauses; lines after them → trailer.
+  const body = lines.slice(bodyStart).filter((l) => !claimed.has(l));
+  const structure = parseStructure(source, body, {
+    policyId: sidecar?.policy ?? 'unknown',
+    city: sidecar?.city.zh ?? '?',
+    citySlug: sidecar?.city.slug ?? 'unknown',
+    isEndMatter: (text) => statesDates(text) || isEndBlockStart(text),
+  });
+  messages.push(...structure.messages);
+  if (structure.clauses.length === 0) {
+    messages.push(
+      makeMessage({
+        file: source.file,
+        place: body[0] ? placeAt(source, body[0].run.segments[0]!.start) : { line: 1, column: 1 },
+        ruleId: 'no-clauses',
+        severity: 'error',
+        reason: 'Found no numbered clauses (一、 / （一） / 1. / 01 / 第一条), expected at least one',
+        hint: 'check that the text is a policy with numbered measures; numbering must start a line',
+      }),
+    );
+  }
+
+  // Trailer: dates stated after the clauses are metadata; the rest is listed boilerplate.
+  const trailer = trailerMetadata(source, structure.trailer);
+  messages.push(...trailer.messages, ...front.messages);
+  ledger.assignRemovals(trailerRules(structure.trailer, new Set(trailer.lines)));
+  for (const line of trailer.lines) ledger.assignRun(line.run, 'metadata');
+  for (const run of structure.preamble) ledger.assignRun(run, 'preamble');
+  for (const section of structure.sections) for (const run of section.runs) ledger.assignRun(run, 'heading');
+  for (const run of structure.rejected) ledger.assignRun(run, 'clause');
+  for (const draft of structure.clauses) {
+    for (const run of draft.runs) ledger.assignRun(run, 'clause');
+    if (draft.departments) ledger.assignRun(draft.departments, 'metadata');
+  }
+  const counted = ledger.finish(structure.clauses.length);
+  messages.push(...counted.messages);
+
+  // Cross-check what the text states against the sidecar.
+  if (sidecar) {
+    const facts: TextFact[] = [...titleFacts(source, titleLines), ...front.facts, ...trailer.facts];
+    messages.push(...crossCheck(source, facts, sidecar, sidecarPath, sidecarResult.placeOf));
+    messages.push(...dateChecks(source.file, sidecar, sidecarPath, sidecarResult.placeOf, today));
+  }
+
+  const rendition: Rendition | null = sidecar
+    ? { source, sidecar, sidecarFile: sidecarPath, placeOf: sidecarResult.placeOf, clauses: structure.clauses }
+    : null;
+  return {
+    rendition,
+    preamble: structure.preamble.map((r) => r.text).join('\n'),
+    sections: structure.sections,
+    sha256,
+    accounting: counted.accounting,
+    removed: ledger.removedPieces(),
+    messages,
+  };
+}
+
+function dateChecks(
+  file: string,
+  sidecar: SourceSidecar,
+  sidecarPath: string,
+  placeOf: (path: readonly (string | number)[]) => Place,
+  today: string | undefined,
+): VFileMessage[] {
+  const out: VFileMessage[] = [];
+  if (sidecar.effective && sidecar.expires && sidecar.expires < sidecar.effective) {
+    out.push(
+      makeMessage({
+        file: sidecarPath,
+        place: placeOf(['expires']),
+        ruleId: 'date-order',
+        severity: 'error',
+        reason: `\`expires\` ${sidecar.expires} is before \`effective\` ${sidecar.effective}`,
+        hint: 'the last day in force cannot precede the first',
+      }),
+    );
+  }
+  if (today && sidecar.issued && sidecar.issued > today) {
+    out.push(
+      makeMessage({
+        file: sidecarPath,
+        place: placeOf(['issued']),
+        ruleId: 'date-in-future',
+        severity: 'warning',
+        reason: `\`issued\` ${sidecar.issued} is after today (${today})`,
+        hint: `check the date in ${sidecarPath} (source ${file})`,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Category overrides from `categories.yaml` among the curation files, with their problems. */
+function readCuration(files: readonly { path: string; text: string }[]): { options: ExtractOptions; file: string | null; messages: VFileMessage[] } {
+  const file = files.find((f) => /(^|\/)categories\.ya?ml$/.test(f.path));
+  if (!file) return { options: {}, file: null, messages: [] };
+  const parsed = parseCategoryOverrides(file.text);
+  const messages = parsed.diagnostics.map((d) =>
+    makeMessage({ file: file.path, place: { line: d.line ?? 1, column: 1 }, ruleId: d.ruleId, severity: 'error', reason: d.message, hint: d.hint }),
+  );
+  return { options: { overrides: parsed.overrides }, file: file.path, messages };
+}
+
+function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractOptions): { policy: Policy | null; clauses: Clause[]; messages: VFileMessage[] } {
+  const messages: VFileMessage[] = [];
+  const renditions = group.map((o) => o.rendition!);
+  const chosen = choosePrimary(policyId, renditions);
+  messages.push(...chosen.messages);
+  const primary = chosen.primary;
+  if (!primary) return { policy: null, clauses: [], messages };
+  const primaryOutcome = group.find((o) => o.rendition === primary)!;
+  const others = renditions.filter((r) => r !== primary).sort((a, b) => a.source.file.localeCompare(b.source.file));
+  for (const other of others) messages.push(...compareSidecars(primary, other), ...compareClauses(primary, other));
+
+  // Clauses: the primary's text and lines; the other renditions' lines as alsoIn.
+  const clauses: Clause[] = [];
+  const byPath = others.map((o) => new Map(o.clauses.map((d) => [d.clause.path, d])));
+  for (const draft of primary.clauses) {
+    const alsoIn = byPath.flatMap((paths) => {
+      const twin = paths.get(draft.clause.path);
+      return twin ? [{ ...twin.clause.source, file: baseName(twin.clause.source.file) }] : [];
+    });
+    const structured: StructuredClause = { ...draft.clause, source: { ...draft.clause.source, file: baseName(draft.clause.source.file) }, alsoIn };
+    const clause = withExtraction(structured, draft, primary.source, messages, options);
+    if (clause) clauses.push(clause);
+  }
+
+  const sources: PolicySource[] = [primary, ...others].map((r) => {
+    const outcome = group.find((o) => o.rendition === r)!;
+    return {
+      file: baseName(r.source.file),
+      sourceKind: r.sidecar.sourceKind,
+      publisher: r.sidecar.publisher,
+      url: r.sidecar.url ?? null,
+      primary: r === primary,
+      sha256: outcome.sha256,
+      encoding: r.source.encoding,
+      lineCount: r.source.lines.length,
+    };
+  });
+  const s = primary.sidecar;
+  const candidate: Policy = {
+    id: policyId,
+    city: s.city,
+    province: s.province,
+    title: s.title,
+    issuer: s.issuer ?? null,
+    docNumber: s.docNumber ?? null,
+    issued: s.issued ?? null,
+    effective: s.effective ?? null,
+    expires: s.expires ?? null,
+    year: s.year ?? (s.issued ? Number(s.issued.slice(0, 4)) : null),
+    draft: s.draft,
+    sources,
+    preamble: primaryOutcome.preamble,
+    clauseIds: clauses.map((c) => c.id),
+    sections: primaryOutcome.sections.map(({ path, marker, title, depth }) => ({ path, marker, title, depth })),
+  };
+  const parsed = PolicySchema.safeParse(candidate);
+  if (!parsed.success) {
+    messages.push(schemaMessage(`Policy \`${policyId}\``, parsed.error, primary.sidecarFile, { line: 1, column: 1 }));
+    return { policy: null, clauses, messages };
+  }
+  return { policy: parsed.data, clauses, messages };
+}
+
+function withExtraction(
+  structured: StructuredClause,
+  draft: ClauseDraft,
+  source: DecodedSource,
+  messages: VFileMessage[],
+  options: ExtractOptions,
+): Clause | null {
+  let extraction;
+  try {
+    extraction = extract(structured, options);
+  } catch (error) {
+    // A bug in extraction must not hide the other clauses; report it where the clause is.
+    messages.push(
+      makeMessage({
+        file: source.file,
+        place: draft.place,
+        ruleId: 'extract-failed',
+        severity: 'error',
+        reason: `Extraction failed for clause \`${structured.id}\`: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'this is a bug in scripts/ingest/extract*.ts; the clause text is shown in the record without awards',
+      }),
+    );
+    return null;
+  }
+  const { messages: found, ...fields } = extraction;
+  for (const m of found) {
+    // Offsets are into the clause text or its department bracket; report them in the source.
+    const offset =
+      m.field === 'departmentsText' && draft.departments ? sourceOffset(draft.departments, m.offset) : textOffsetToSource(draft, m.offset);
+    const message = makeMessage({
+      file: source.file,
+      place: placeAt(source, offset),
+      ruleId: m.ruleId ?? 'extract',
+      severity: m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info',
+      reason: m.reason,
+      hint: m.note ?? 'see the extraction rules in scripts/ingest/extract*.ts',
+    });
+    message.source = m.source ?? 'extract';
+    messages.push(message);
+  }
+  const candidate: Clause = { ...structured, ...fields };
+  const parsed = ClauseSchema.safeParse(candidate);
+  if (!parsed.success) {
+    messages.push(schemaMessage(`Clause \`${structured.id}\``, parsed.error, source.file, draft.place));
+    return null;
+  }
+  return parsed.data;
+}
+
+/** One friendly line per schema problem: which field, what is wrong, what was found. */
+function schemaMessage(what: string, error: z.ZodError, file: string, place: Place): VFileMessage {
+  const issues = error.issues.slice(0, 3).map((issue) => {
+    const field = issue.path.map(String).join('.') || '(record)';
+    return `\`${field}\`: ${issue.message}`;
+  });
+  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
+  return makeMessage({
+    file,
+    place,
+    ruleId: 'schema-invalid',
+    severity: 'error',
+    reason: `${what} does not fit the schema: ${issues.join('; ')}${more}`,
+    hint: 'the record was not written; fix the source or sidecar so the field can be filled, or report a parser bug',
+  });
+}

@@ -1,0 +1,608 @@
+// Stage 5: numbered structure. Recognises the numbering styles of Chinese policy texts
+// (第X章 / 第X节 / 第X条 / 一、 / （一） or (一) / 1. or 1． / (1) / `01 heading` area headings), nests them by
+// order of first appearance (a style already open closes back to its level, a new one opens
+// a deeper level), and turns every numbered leaf into a clause. Lines broken mid-sentence (PDF
+// pages) are joined; a trailing 责任单位 bracket is split off as `departmentsText`.
+import type { VFileMessage } from 'vfile-message';
+import { DEPARTMENT_ROLES } from '../../src/schema';
+import type { ContentLine } from './boilerplate';
+import { placeAt, type DecodedSource } from './decode';
+import { excerpt, makeMessage, type Place } from './diagnostics';
+import {
+  endsMidSentence,
+  Paragraph,
+  parseNumber,
+  sliceRun,
+  sourceOffset,
+  trimBounds,
+  trimRun,
+  type Run,
+} from './normalise';
+import type { StructuredClause } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Markers
+
+export type Family = 'chapter' | 'part' | 'article' | 'cn-dun' | 'cn-paren' | 'arabic-paren' | 'arabic-dot' | 'area';
+
+export interface Marker {
+  family: Family;
+  /** How the family is written here (bracket widths, the dot used); siblings should agree. */
+  variant: string;
+  value: number;
+  /** The marker as printed, e.g. `二、`, `（三十二）`, `23.`, `01`. */
+  printed: string;
+  /** Characters the marker takes at the start of the line, spaces after it included. */
+  length: number;
+}
+
+const CN = '[零〇一二两三四五六七八九十百]{1,6}';
+const DIGITS = '[0-9０-９]';
+const CHAPTER = new RegExp(`^第(${CN})章`);
+const PART = new RegExp(`^第(${CN})节`);
+const ARTICLE = new RegExp(`^第(${CN})条`);
+const CN_DUN = new RegExp(`^(${CN})、`);
+const CN_PAREN = new RegExp(`^([（(])(${CN})([）)])`);
+const ARABIC_PAREN = new RegExp(`^([（(])(${DIGITS}{1,4})([）)])`);
+const ARABIC_DOT = new RegExp(`^(${DIGITS}{1,5})([.．、])(?!${DIGITS})`);
+const AREA = /^([0-9]{2})[ \u00a0\u3000\t]+/;
+const SPACES_AFTER = /^[ \u00a0\u3000\t]*/;
+
+function width(open: string, close: string): string {
+  const full = (c: string) => c === '（' || c === '）';
+  if (full(open) && full(close)) return 'full-width';
+  if (!full(open) && !full(close)) return 'half-width';
+  return 'mixed-width';
+}
+
+/** Heading words: short, and no sentence or clause punctuation. */
+export function isHeadingText(text: string): boolean {
+  if (text.length === 0) return false;
+  if (/[。！？!?；;，,：:]/.test(text)) return false;
+  return Array.from(text).length <= 30;
+}
+
+/**
+ * The numbering marker at the start of a line, if any. `areaInUse` admits two-digit area
+ * headings that do not start with 0 (`10 …`) once a `01 …` heading has been seen.
+ */
+export function matchMarker(text: string, areaInUse = false): Marker | null {
+  let m: RegExpExecArray | null;
+  let marker: Omit<Marker, 'length'> | null = null;
+  let consumed = 0;
+  if ((m = CHAPTER.exec(text))) {
+    marker = { family: 'chapter', variant: '第章', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
+    consumed = m[0].length;
+  } else if ((m = PART.exec(text))) {
+    marker = { family: 'part', variant: '第节', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
+    consumed = m[0].length;
+  } else if ((m = ARTICLE.exec(text))) {
+    marker = { family: 'article', variant: '第条', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
+    consumed = m[0].length;
+  } else if ((m = CN_DUN.exec(text))) {
+    marker = { family: 'cn-dun', variant: '、', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
+    consumed = m[0].length;
+  } else if ((m = CN_PAREN.exec(text))) {
+    marker = { family: 'cn-paren', variant: width(m[1]!, m[3]!), value: parseNumber(m[2]!) ?? 0, printed: m[0] };
+    consumed = m[0].length;
+  } else if ((m = ARABIC_PAREN.exec(text))) {
+    marker = { family: 'arabic-paren', variant: width(m[1]!, m[3]!), value: parseNumber(m[2]!) ?? 0, printed: m[0] };
+    consumed = m[0].length;
+  } else if ((m = ARABIC_DOT.exec(text))) {
+    marker = { family: 'arabic-dot', variant: m[2]!, value: parseNumber(m[1]!) ?? 0, printed: m[0] };
+    consumed = m[0].length;
+  } else if ((m = AREA.exec(text))) {
+    const rest = text.slice(m[0].length);
+    if ((m[1]!.startsWith('0') || areaInUse) && isHeadingText(rest.trim()) && !/^\d/.test(rest)) {
+      marker = { family: 'area', variant: 'two-digit', value: Number(m[1]), printed: m[1]! };
+      consumed = m[0].length;
+    }
+  }
+  if (!marker || marker.value <= 0) return null;
+  const spaces = SPACES_AFTER.exec(text.slice(consumed))![0].length;
+  return { ...marker, length: consumed + spaces };
+}
+
+const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 32 → 三十二, 105 → 一百零五 (for messages that say what was expected). */
+export function toChineseNumeral(n: number): string {
+  if (n <= 0 || n > 999 || !Number.isInteger(n)) return String(n);
+  const hundreds = Math.floor(n / 100);
+  const tens = Math.floor((n % 100) / 10);
+  const ones = n % 10;
+  let out = '';
+  if (hundreds) out += `${CN_DIGITS[hundreds]}百`;
+  if (tens) out += `${hundreds || tens > 1 ? CN_DIGITS[tens] : ''}十`;
+  else if (hundreds && ones) out += '零';
+  if (ones) out += CN_DIGITS[ones];
+  return out;
+}
+
+/** The marker a family would print for a value, in the style of `like`. */
+export function formatMarker(like: Marker, value: number): string {
+  const cn = toChineseNumeral(value);
+  switch (like.family) {
+    case 'chapter':
+      return `第${cn}章`;
+    case 'part':
+      return `第${cn}节`;
+    case 'article':
+      return `第${cn}条`;
+    case 'cn-dun':
+      return `${cn}、`;
+    case 'cn-paren':
+      return like.variant === 'full-width' ? `（${cn}）` : `(${cn})`;
+    case 'arabic-paren':
+      return like.variant === 'full-width' ? `（${value}）` : `(${value})`;
+    case 'arabic-dot':
+      return `${value}${like.variant}`;
+    case 'area':
+      return String(value).padStart(2, '0');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Departments
+
+/** Longest department bracket looked for at the end of a paragraph, in characters. */
+const MAX_BRACKET = 2000;
+const ROLE_START = new RegExp(`^\\s*(?:${DEPARTMENT_ROLES.join('|')})\\s*[:：]`);
+const CLOSE_TO_OPEN: Record<string, string> = { '）': '(', ')': '(', '〕': '〔', ']': '[', '】': '[' };
+const OPEN_KIND: Record<string, string> = { '（': '(', '(': '(', '〔': '〔', '[': '[', '【': '[' };
+
+/**
+ * The trailing department bracket of a paragraph, e.g. `（责任单位：市科技局）`,
+ * `(责任单位:市委组织部(市委人才办)、各县(市、区)政府)` or `〔责任单位：…，各区、县（市）政府〕`:
+ * offsets of the bracket (start inclusive, end exclusive), or null. Nesting is followed
+ * backwards from the closing bracket, so inner brackets never cut it short.
+ */
+export function findDepartmentBracket(text: string): { start: number; end: number } | null {
+  const [, end] = trimBounds(text);
+  const last = text[end - 1];
+  if (last === undefined || !(last in CLOSE_TO_OPEN)) return null;
+  const stack: string[] = [];
+  for (let i = end - 1; i >= 0; i--) {
+    const ch = text[i]!;
+    const closeKind = CLOSE_TO_OPEN[ch];
+    if (closeKind) {
+      stack.push(closeKind);
+      continue;
+    }
+    const openKind = OPEN_KIND[ch];
+    if (!openKind) continue;
+    if (stack.pop() !== openKind) return null;
+    if (stack.length === 0) return ROLE_START.test(text.slice(i + 1, end - 1)) ? { start: i, end } : null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tree
+
+interface Unit {
+  marker: Marker;
+  parent: Unit | null;
+  children: Unit[];
+  depth: number;
+  /** The whole marker line (trimmed). */
+  line: ContentLine;
+  /** The line after the marker, trimmed (continued when a PDF cut the line). */
+  rest: Paragraph;
+  /** Paragraphs after the marker line, each possibly joined from several lines. */
+  body: Paragraph[];
+  /** Every line the unit took, as printed (for the accounting). */
+  lineRuns: Run[];
+  departments: Run | null;
+  lastLine: number;
+  place: Place;
+}
+
+export interface SectionInfo {
+  path: string;
+  marker: string;
+  title: string;
+  depth: number;
+  /** Characters of the heading (accounted as `heading`). */
+  runs: Run[];
+}
+
+/** A clause with what later stages need: runs for accounting, text parts for comparison. */
+export interface ClauseDraft {
+  clause: StructuredClause;
+  /** All characters of the clause except the department bracket. */
+  runs: Run[];
+  departments: Run | null;
+  /** `clause.text` is these parts' texts joined with `\n`. */
+  textParts: Run[];
+  place: Place;
+}
+
+export interface StructureOptions {
+  policyId: string;
+  city: string;
+  citySlug: string;
+  /** True for a line that starts the end matter (施行 sentence, 抄送 block): no clause text follows. */
+  isEndMatter?: (text: string) => boolean;
+}
+
+export interface StructureResult {
+  preamble: Run[];
+  sections: SectionInfo[];
+  clauses: ClauseDraft[];
+  /** Lines after the clauses that belong to no clause (end matter, commentary). */
+  trailer: ContentLine[];
+  /** Characters of numbered units refused with an error (empty, duplicated): still counted as clause text. */
+  rejected: Run[];
+  messages: VFileMessage[];
+}
+
+export function parseStructure(source: DecodedSource, lines: readonly ContentLine[], options: StructureOptions): StructureResult {
+  const messages: VFileMessage[] = [];
+  const place = (run: Run, index = 0): Place => placeAt(source, sourceOffset(run, index));
+  const report = (at: Place, ruleId: string, severity: 'error' | 'warning', reason: string, hint: string, expected?: string, actual?: string) =>
+    messages.push(
+      makeMessage({ file: source.file, place: at, ruleId, severity, reason, hint, ...(expected ? { expected: [expected] } : {}), ...(actual !== undefined ? { actual } : {}) }),
+    );
+
+  const preamble: Paragraph[] = [];
+  const roots: Unit[] = [];
+  const all: Unit[] = [];
+  const stack: Unit[] = [];
+  /** Last value seen per family and depth: numbering may continue across parents (Shenzhen （三）). */
+  const lastValue = new Map<string, number>();
+  let areaInUse = false;
+  let current: Unit | null = null;
+  /** The last line ended mid-sentence: the next line continues it. */
+  let broken = false;
+  let orphans: ContentLine[] = [];
+  const trailer: ContentLine[] = [];
+  let ended = false;
+
+  const appendTo = (paragraphs: Paragraph[], run: Run, join: boolean) => {
+    const last = paragraphs[paragraphs.length - 1];
+    if (join && last) last.append(run);
+    else paragraphs.push(new Paragraph(run));
+  };
+
+  /** Splits a trailing department bracket off the unit's last paragraph. */
+  const closeIfDepartments = (unit: Unit) => {
+    if (unit.departments) return;
+    const last = unit.body.length > 0 ? unit.body[unit.body.length - 1]! : unit.rest;
+    // A department bracket is short: look at the paragraph's end only (keeps long paragraphs linear).
+    const tail = last.tail(MAX_BRACKET);
+    const bracket = findDepartmentBracket(tail);
+    if (!bracket) return;
+    const full = last.run();
+    const offset = full.text.length - tail.length;
+    unit.departments = sliceRun(full, offset + bracket.start, offset + bracket.end);
+    const before = trimRun(sliceRun(full, 0, offset + bracket.start));
+    last.replace(before);
+    if (last !== unit.rest && last.isEmpty) unit.body.pop();
+  };
+
+  const fits = (m: Marker): boolean => {
+    const idx = findLastIndex(stack, (u) => u.marker.family === m.family);
+    if (idx >= 0) return m.value === stack[idx]!.marker.value + 1;
+    const cont = lastValue.get(`${m.family}@${stack.length + 1}`);
+    return m.value === 1 || (cont !== undefined && m.value === cont + 1);
+  };
+
+  const adoptOrphans = () => {
+    if (orphans.length === 0 || !current) return;
+    const first = orphans[0]!;
+    report(
+      place(first.run),
+      'text-after-departments',
+      'warning',
+      `Unnumbered text after the department bracket of \`${current.marker.printed}\`, kept as part of that clause`,
+      'check that this paragraph belongs to the clause above; a department bracket normally ends a clause',
+    );
+    let join = false;
+    for (const line of orphans) {
+      current.lineRuns.push(line.run);
+      appendTo(current.body, line.run, join);
+      join = endsMidSentence(line.run.text);
+      current.lastLine = line.line.number;
+    }
+    orphans = [];
+  };
+
+  for (const line of lines) {
+    if (ended) {
+      trailer.push(line);
+      continue;
+    }
+    const text = line.run.text;
+    const marker = matchMarker(text, areaInUse);
+    if (marker && (!broken || fits(marker))) {
+      adoptOrphans();
+      if (marker.family === 'area') areaInUse = true;
+      const unit = openUnit(marker, line);
+      current = unit;
+      const restText = unit.rest.run().text;
+      broken = !isHeadingText(restText) && endsMidSentence(restText);
+      closeIfDepartments(unit);
+      continue;
+    }
+    if (!current) {
+      appendTo(preamble, line.run, broken);
+      broken = endsMidSentence(text);
+      continue;
+    }
+    if (options.isEndMatter?.(text)) {
+      ended = true;
+      trailer.push(line);
+      continue;
+    }
+    current.lineRuns.push(line.run);
+    if (broken) {
+      const body = current.body;
+      // A cut marker line continues its own first sentence; a cut paragraph continues itself.
+      (body.length > 0 ? body[body.length - 1]! : current.rest).append(line.run);
+      current.lastLine = line.line.number;
+      broken = endsMidSentence(text);
+      closeIfDepartments(current);
+      continue;
+    }
+    if (current.departments) {
+      current.lineRuns.pop();
+      orphans.push(line);
+      continue;
+    }
+    current.body.push(new Paragraph(line.run));
+    current.lastLine = line.line.number;
+    broken = endsMidSentence(text);
+    closeIfDepartments(current);
+  }
+  trailer.unshift(...orphans);
+
+  function openUnit(marker: Marker, line: ContentLine): Unit {
+    const at = place(line.run);
+    let parent: Unit | null;
+    const idx = findLastIndex(stack, (u) => u.marker.family === marker.family);
+    if (idx >= 0) {
+      parent = stack[idx - 1] ?? null;
+      stack.length = idx;
+    } else {
+      parent = stack[stack.length - 1] ?? null;
+      const cont = lastValue.get(`${marker.family}@${stack.length + 1}`);
+      if (marker.value !== 1 && !(cont !== undefined && marker.value === cont + 1)) {
+        // Not the start of a deeper level: maybe a sibling printed in another style (一、二、3.).
+        const sibling = findLastIndex(stack, (u) => u.marker.value + 1 === marker.value);
+        if (sibling >= 0) {
+          const other = stack[sibling]!;
+          report(
+            at,
+            'mixed-numbering',
+            'warning',
+            `Mixed numbering styles at one level: \`${marker.printed}\` follows \`${other.marker.printed}\``,
+            `number siblings in one style (expected \`${formatMarker(other.marker, marker.value)}\`)`,
+            formatMarker(other.marker, marker.value),
+            marker.printed,
+          );
+          parent = stack[sibling - 1] ?? null;
+          stack.length = sibling;
+        }
+      }
+    }
+    const siblings = parent ? parent.children : roots;
+    const depth = stack.length + 1;
+    const key = `${marker.family}@${depth}`;
+    const prev = siblings[siblings.length - 1];
+    const cont = lastValue.get(key);
+    checkNumber(marker, prev?.marker ?? null, cont, at);
+    lastValue.set(key, marker.value);
+
+    const rest = new Paragraph(trimRun(sliceRun(line.run, marker.length)));
+    const unit: Unit = { marker, parent, children: [], depth, line, rest, body: [], lineRuns: [line.run], departments: null, lastLine: line.line.number, place: at };
+    siblings.push(unit);
+    all.push(unit);
+    stack.push(unit);
+    return unit;
+  }
+
+  function checkNumber(marker: Marker, prev: Marker | null, cont: number | undefined, at: Place) {
+    if (prev && prev.family === marker.family && prev.variant !== marker.variant) {
+      report(
+        at,
+        'mixed-numbering',
+        'warning',
+        `Mixed numbering styles at one level: \`${marker.printed}\` (${marker.variant}) after \`${prev.printed}\` (${prev.variant})`,
+        'write sibling numbers the same way (the same brackets and dot)',
+        formatMarker(prev, marker.value),
+        marker.printed,
+      );
+    } else if (marker.variant === 'mixed-width') {
+      report(at, 'mixed-numbering', 'warning', `Marker \`${marker.printed}\` mixes full- and half-width brackets`, 'use matching brackets: （一） or (一)');
+    }
+    const like = prev && prev.family === marker.family ? prev : marker;
+    const expected = prev ? prev.value + 1 : 1;
+    if (marker.value === expected) return;
+    if (!prev && cont !== undefined && marker.value === cont + 1) return;
+    if (prev && marker.value === prev.value) {
+      report(
+        at,
+        'duplicate-number',
+        'error',
+        `Duplicated number: \`${marker.printed}\` repeats the number before it, expected \`${formatMarker(like, expected)}\``,
+        'two units cannot share a number (their permalinks would collide); correct the numbering in the source',
+        formatMarker(like, expected),
+        marker.printed,
+      );
+      return;
+    }
+    const highest = !prev && cont !== undefined ? Math.max(expected, cont + 1) : expected;
+    if (marker.value > highest) {
+      report(
+        at,
+        'skipped-number',
+        'warning',
+        `Skipped number: expected \`${formatMarker(like, expected === highest ? expected : cont! + 1)}\`, found \`${marker.printed}\``,
+        'check the source for a missing or merged unit; the number is kept as printed',
+        formatMarker(like, expected),
+        marker.printed,
+      );
+      return;
+    }
+    report(
+      at,
+      'number-out-of-order',
+      'warning',
+      `Number out of order: expected \`${formatMarker(like, expected)}\`, found \`${marker.printed}\``,
+      'check the numbering in the source; the number is kept as printed',
+      formatMarker(like, expected),
+      marker.printed,
+    );
+  }
+
+  // Build sections and clauses in printed order.
+  const sections: SectionInfo[] = [];
+  const clauses: ClauseDraft[] = [];
+  const rejected: Run[] = [];
+  const seenPaths = new Map<string, Unit>();
+  const pathOf = (unit: Unit): string => {
+    const parts: number[] = [];
+    for (let u: Unit | null = unit; u; u = u.parent) parts.unshift(u.marker.value);
+    return parts.join('.');
+  };
+  const headingOf = (unit: Unit): string => {
+    const text = unit.rest.run().text;
+    const stop = text.indexOf('。');
+    return stop > 0 ? text.slice(0, stop) : text;
+  };
+
+  for (const unit of all) {
+    const path = pathOf(unit);
+    const clash = seenPaths.get(path);
+    if (clash) {
+      const duplicateReported = messages.some((m) => m.ruleId === 'duplicate-number' && m.line === unit.place.line);
+      if (!duplicateReported)
+        report(
+          unit.place,
+          'duplicate-number',
+          'error',
+          `Duplicated number: \`${unit.marker.printed}\` gives path \`${path}\`, already used at line ${clash.place.line}`,
+          'two units cannot share a number (their permalinks would collide); correct the numbering in the source',
+        );
+      rejected.push(...unit.lineRuns);
+      continue;
+    }
+    seenPaths.set(path, unit);
+
+    if (unit.children.length > 0) {
+      const runs = unit.lineRuns;
+      sections.push({ path, marker: unit.marker.printed, title: headingOf(unit), depth: unit.depth, runs });
+      const heading = unit.rest.run().text;
+      if (unit.body.length > 0 || heading.indexOf('。') >= 0 && heading.indexOf('。') < heading.length - 1) {
+        report(
+          unit.place,
+          'section-text',
+          'warning',
+          `Section \`${unit.marker.printed}\` has text of its own besides its heading and numbered units`,
+          'this text is kept with the section heading, not in any clause; check that the numbering is right',
+        );
+      }
+      continue;
+    }
+
+    // A leaf: a clause.
+    const restRun = unit.rest.run();
+    const restText = restRun.text;
+    const bodyRuns = unit.body.map((p) => p.run());
+    if (restText.length === 0 && bodyRuns.length === 0) {
+      report(
+        unit.place,
+        'empty-clause',
+        'error',
+        `Numbered unit \`${unit.marker.printed}\` has no text`,
+        'add the clause text after the number, or remove the stray number from the source',
+      );
+      rejected.push(...unit.lineRuns);
+      continue;
+    }
+    let title: string;
+    let textParts: Run[];
+    if (isHeadingText(restText) && bodyRuns.length > 0) {
+      // `一、工作目标` on its own line, the body below it.
+      title = restText;
+      textParts = bodyRuns;
+    } else {
+      textParts = restText.length > 0 ? [restRun, ...bodyRuns] : bodyRuns;
+      const stop = restText.indexOf('。');
+      const phrase = stop > 0 ? restText.slice(0, stop) : restText;
+      title = isHeadingText(phrase) ? phrase : '';
+      if (bodyRuns.length === 0 && isHeadingText(restText) && !unit.departments) {
+        report(
+          unit.place,
+          'heading-without-body',
+          'warning',
+          `Numbered heading \`${unit.marker.printed}${excerpt(restText)}\` has neither numbered units nor body text`,
+          'check the source for missing lines under this heading',
+        );
+      }
+    }
+    const ancestors: Unit[] = [];
+    for (let u = unit.parent; u; u = u.parent) ancestors.unshift(u);
+    const text = textParts.map((p) => p.text).join('\n');
+    const lastLine = Math.max(unit.lastLine, ...lineNumbersOf(source, unit.departments));
+    clauses.push({
+      clause: {
+        id: `${options.policyId}/${path}`,
+        policyId: options.policyId,
+        city: options.city,
+        citySlug: options.citySlug,
+        number: unit.marker.printed,
+        numberValue: unit.marker.value,
+        path,
+        ordinal: clauses.length + 1,
+        sectionPath: ancestors.map((a) => ({ marker: a.marker.printed, title: headingOf(a) })),
+        title,
+        text,
+        departmentsText: unit.departments ? unit.departments.text : null,
+        source: { file: source.file, lineStart: unit.line.line.number, lineEnd: lastLine },
+        alsoIn: [],
+      },
+      runs: subtractRun(unit.lineRuns, unit.departments),
+      departments: unit.departments,
+      textParts,
+      place: unit.place,
+    });
+  }
+
+  return { preamble: preamble.map((p) => p.run()), sections, clauses, trailer, rejected, messages };
+}
+
+/** The runs without the characters of `minus` (the department bracket goes to metadata). */
+function subtractRun(runs: readonly Run[], minus: Run | null): Run[] {
+  if (!minus) return [...runs];
+  const out: Run[] = [];
+  for (const run of runs) {
+    const kept: Run[] = [];
+    for (const seg of run.segments) {
+      let pieces = [{ start: seg.start, end: seg.end }];
+      for (const cut of minus.segments) {
+        pieces = pieces.flatMap((p) => {
+          if (cut.end <= p.start || cut.start >= p.end) return [p];
+          return [
+            { start: p.start, end: Math.max(p.start, cut.start) },
+            { start: Math.min(p.end, cut.end), end: p.end },
+          ].filter((x) => x.end > x.start);
+        });
+      }
+      for (const p of pieces) kept.push({ text: '', segments: [p] });
+    }
+    if (kept.length > 0) out.push({ text: '', segments: kept.flatMap((k) => k.segments) });
+  }
+  return out;
+}
+
+function lineNumbersOf(source: DecodedSource, run: Run | null): number[] {
+  if (!run || run.segments.length === 0) return [];
+  return [placeAt(source, run.segments[run.segments.length - 1]!.end - 1).line];
+}
+
+function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return i;
+  return -1;
+}

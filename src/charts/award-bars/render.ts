@@ -1,0 +1,146 @@
+// Award bars, render: series → static SVG markup. Scale and ticks come from d3-scale; the
+// markup is written directly (d3-selection would need a DOM at build time).
+import { scaleLinear } from 'd3';
+import type { BarMark, BarSeries } from './state';
+
+export interface RenderOptions {
+  /** Unique on the page; prefixes ids of <title>, <desc> and the hatch pattern. */
+  id: string;
+  title: string;
+  desc: string;
+  /** viewBox width in px. Default 720. */
+  width?: number;
+}
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+export const PALETTE = { fixed: '#0072B2', cap: '#D55E00', text: '#4d4d4d', grid: '#d9d9d9', axis: '#333333', muted: '#6b6b6b' } as const;
+
+const FONT = 13;
+const ROW = 26;
+const BAR = 14;
+const GROUP_HEAD = 24;
+const GROUP_NOTE = 18;
+const GROUP_GAP = 10;
+const LEGEND = 26;
+const AXIS = 30;
+const VALUE_RESERVE = 150;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Estimated width in px: CJK and full-width characters are one em, others about 0.6 em. */
+export function textWidth(text: string, size = FONT): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’（）《》]/.test(ch) ? size : size * 0.6;
+  return w;
+}
+
+/** Cut text to fit `max` px, ending with … when cut. */
+export function fitText(text: string, max: number, size = FONT): string {
+  if (textWidth(text, size) <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (textWidth(`${out}${ch}…`, size) > max) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+function markTitle(rowLabel: string, mark: BarMark): string {
+  if (!mark.href) return `${rowLabel}：${mark.label}`;
+  return `${rowLabel} ${mark.clause}：${mark.label}。原文：“${mark.quote}”`;
+}
+
+/** The chart as an SVG string (no <script>, no external references). */
+export function renderBars(series: BarSeries, options: RenderOptions): string {
+  const width = options.width ?? 720;
+  const id = options.id;
+  const rowLabels = series.groups.flatMap((g) => g.rows.map((r) => r.label));
+  const labelWidth = Math.min(220, Math.max(48, ...rowLabels.map((l) => textWidth(l))) + 14);
+  const x0 = labelWidth;
+  const x1 = width - VALUE_RESERVE;
+  const x = scaleLinear()
+    .domain([0, series.maxWan > 0 ? series.maxWan : 1])
+    .range([x0, x1])
+    .nice();
+  const ticks = x.ticks(5);
+  const format = x.tickFormat(5);
+
+  const parts: string[] = [];
+  let y = LEGEND + AXIS;
+  const body: string[] = [];
+  for (const group of series.groups) {
+    if (group.label) {
+      y += GROUP_HEAD;
+      body.push(`<text class="group-label" x="0" y="${y - 7}" font-weight="bold">${escapeXml(fitText(group.label, width - 8))}</text>`);
+    }
+    if (group.note) {
+      y += GROUP_NOTE;
+      body.push(`<text class="group-note" x="0" y="${y - 5}" font-size="12" fill="${PALETTE.muted}">${escapeXml(fitText(group.note, width - 8, 12))}</text>`);
+    }
+    for (const row of group.rows) {
+      const mid = y + ROW / 2;
+      body.push(`<text class="row-label" x="${x0 - 8}" y="${mid}" dy="0.35em" text-anchor="end">${escapeXml(fitText(row.label, labelWidth - 10))}</text>`);
+      body.push(renderMark(row.label, row.mark, x(0), mid, (v) => x(v), width, id));
+      y += ROW;
+    }
+    y += GROUP_GAP;
+  }
+  const height = y + 4;
+
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-size="${FONT}">`,
+  );
+  parts.push(`<title id="${id}-title">${escapeXml(options.title)}</title>`);
+  parts.push(`<desc id="${id}-desc">${escapeXml(options.desc)}</desc>`);
+  parts.push(
+    `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="${PALETTE.cap}" stroke-width="2.5"/></pattern></defs>`,
+  );
+  parts.push(renderLegend(series, id));
+  // Axis: gridlines through the plot, tick labels on top, unit at the end.
+  const axisY = LEGEND + AXIS - 8;
+  parts.push(`<g class="axis" aria-hidden="true">`);
+  for (const t of ticks) {
+    const tx = x(t);
+    parts.push(`<line x1="${tx}" x2="${tx}" y1="${axisY}" y2="${height - GROUP_GAP}" stroke="${PALETTE.grid}"/>`);
+    parts.push(`<text x="${tx}" y="${axisY - 6}" text-anchor="middle" fill="${PALETTE.axis}" font-size="12">${escapeXml(format(t))}</text>`);
+  }
+  parts.push(`<text x="${x0 - 8}" y="${axisY - 6}" text-anchor="end" fill="${PALETTE.axis}" font-size="12">${series.unit}</text>`);
+  parts.push(`<line x1="${x0}" x2="${x0}" y1="${axisY}" y2="${height - GROUP_GAP}" stroke="${PALETTE.axis}"/>`);
+  parts.push(`</g>`);
+  parts.push(...body);
+  parts.push(`</svg>`);
+  return parts.join('');
+}
+
+function renderLegend(series: BarSeries, id: string): string {
+  const items: string[] = [];
+  let lx = 0;
+  const add = (swatch: string, label: string) => {
+    items.push(`<g transform="translate(${lx},4)">${swatch}<text x="20" y="7" dy="0.35em" font-size="12">${escapeXml(label)}</text></g>`);
+    lx += 28 + textWidth(label, 12);
+  };
+  if (series.kinds.includes('fixed')) add(`<rect width="14" height="14" fill="${PALETTE.fixed}"/>`, '定额（实心）');
+  if (series.kinds.includes('cap')) add(`<rect width="14" height="14" fill="url(#${id}-hatch)" stroke="${PALETTE.cap}" stroke-width="1.5"/>`, '最高限额（斜线，上限而非定额）');
+  if (series.kinds.includes('text')) add(`<rect width="14" height="14" fill="none" stroke="${PALETTE.muted}" stroke-dasharray="2 2"/>`, '未量化：以文字说明');
+  return `<g class="legend">${items.join('')}</g>`;
+}
+
+function renderMark(rowLabel: string, mark: BarMark, zero: number, mid: number, x: (v: number) => number, width: number, id: string): string {
+  const title = `<title>${escapeXml(markTitle(rowLabel, mark))}</title>`;
+  let shape: string;
+  if (mark.kind === 'text' || mark.valueWan === null) {
+    const fill = mark.muted ? PALETTE.muted : PALETTE.text;
+    const text = fitText(mark.label, width - zero - 12);
+    shape = `<rect class="hit" x="${zero}" y="${mid - ROW / 2 + 2}" width="${Math.min(width - zero, textWidth(text) + 12)}" height="${ROW - 4}" fill="transparent"/><text x="${zero + 6}" y="${mid}" dy="0.35em" fill="${fill}" font-style="italic">${escapeXml(text)}</text>`;
+  } else {
+    const end = x(mark.valueWan);
+    const w = Math.max(2, end - zero);
+    const fill = mark.kind === 'fixed' ? `fill="${PALETTE.fixed}"` : `fill="url(#${id}-hatch)" stroke="${PALETTE.cap}" stroke-width="1.5"`;
+    const label = fitText(mark.label, width - end - 8);
+    shape = `<rect class="bar" x="${zero}" y="${mid - BAR / 2}" width="${w}" height="${BAR}" ${fill}/><text x="${Math.max(end, zero) + 6}" y="${mid}" dy="0.35em" fill="${PALETTE.axis}">${escapeXml(label)}</text>`;
+  }
+  if (!mark.href) return `<g class="mark mark-absent">${title}${shape}</g>`;
+  return `<a class="mark" href="${escapeXml(mark.href)}" data-quote="${escapeXml(mark.quote)}">${title}${shape}</a>`;
+}

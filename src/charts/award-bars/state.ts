@@ -1,0 +1,156 @@
+// Award bars, state: benchmark rows → a chart-ready series (groups of labelled rows, one mark
+// per row). Pure and unit-tested; knows nothing about SVG or Astro.
+import { tierById } from '../../schema';
+import type { AwardPoint, HeadlineRow, LadderFamily, PolicyRow } from '../../lib/benchmark';
+import { awardShortLabel, clauseLabel, FREQUENCY_LABELS, KIND_LABELS, numberCore } from '../../lib/format';
+
+/** `fixed` and `cap` are drawn as bars (solid vs hatched); everything else as words. */
+export type MarkKind = 'fixed' | 'cap' | 'text';
+
+export interface BarMark {
+  kind: MarkKind;
+  /** Bar length in 万元; null for text marks. */
+  valueWan: number | null;
+  /** What is printed beside the bar or instead of it, e.g. `最高 30 万元`. */
+  label: string;
+  /** Link to the clause the figure comes from; null for rows that only say "absent". */
+  href: string | null;
+  /** The exact words quoted from the clause; empty for absent rows. */
+  quote: string;
+  /** Clause as printed (number and title); empty for absent rows. */
+  clause: string;
+  /** Award kind and frequency in words, for the data table. */
+  kindLabel: string;
+  /** Muted styling for rows that state an absence. */
+  muted: boolean;
+}
+
+export interface BarRow {
+  key: string;
+  label: string;
+  mark: BarMark;
+}
+
+export interface BarGroup {
+  key: string;
+  /** Empty for a single unlabelled group. */
+  label: string;
+  /** A remark under the group heading, e.g. the spread between cities. */
+  note: string;
+  rows: BarRow[];
+}
+
+export interface BarSeries {
+  groups: BarGroup[];
+  /** Largest bar value in 万元 (0 when there is no bar). */
+  maxWan: number;
+  unit: '万元';
+  /** Which mark kinds occur, so the legend lists only those. */
+  kinds: MarkKind[];
+}
+
+export type HrefFor = (clauseId: string) => string;
+
+/** The mark for one award: a bar when a fixed sum or a ceiling is stated, else words. */
+export function pointMark(point: AwardPoint, hrefFor: HrefFor): BarMark {
+  const { award, clause } = point;
+  const drawable = award.amountYuan !== null && award.amountYuan > 0 && award.kind !== 'unquantified' && award.kind !== 'non-monetary';
+  const kind: MarkKind = !drawable ? 'text' : award.kind === 'fixed' ? 'fixed' : 'cap';
+  let label = awardShortLabel(award);
+  if (award.kind === 'non-monetary') label = `非资金支持：${award.quote}`;
+  return {
+    kind,
+    valueWan: drawable ? award.amountYuan! / 10_000 : null,
+    label,
+    href: hrefFor(clause.id),
+    quote: award.quote,
+    clause: clauseLabel(clause),
+    kindLabel: `${KIND_LABELS[award.kind].zh} · ${FREQUENCY_LABELS[award.frequency].zh}`,
+    muted: false,
+  };
+}
+
+function absentMark(label: string): BarMark {
+  return { kind: 'text', valueWan: null, label, href: null, quote: '', clause: '', kindLabel: '', muted: true };
+}
+
+function finish(groups: BarGroup[]): BarSeries {
+  const marks = groups.flatMap((g) => g.rows.map((r) => r.mark));
+  const maxWan = Math.max(0, ...marks.map((m) => m.valueWan ?? 0));
+  const kinds = (['fixed', 'cap', 'text'] as const).filter((k) => marks.some((m) => m.kind === k));
+  return { groups, maxWan, unit: '万元', kinds };
+}
+
+/** Rows for one policy: one per award (labelled with the clause number when there are several), or one "absent" row. */
+function policyRows(row: PolicyRow, hrefFor: HrefFor, absentLabel: string): BarRow[] {
+  if (row.points.length === 0) {
+    return [{ key: row.policy.id, label: row.label, mark: absentMark(row.state === 'not-parsed' ? '未能解析出条款' : absentLabel) }];
+  }
+  return row.points.map((point, i) => ({
+    key: `${point.award.id}:${i}`,
+    label: row.points.length > 1 ? `${row.label} 第${numberCore(point.clause.number)}条` : row.label,
+    mark: pointMark(point, hrefFor),
+  }));
+}
+
+/** Headline: one row per policy, the first-time national little-giant award. */
+export function headlineSeries(rows: readonly HeadlineRow[], hrefFor: HrefFor): BarSeries {
+  return finish([
+    {
+      key: 'little-giant',
+      label: '',
+      note: '',
+      rows: rows.map((row) => ({
+        key: row.policy.id,
+        label: row.label,
+        mark: row.point ? pointMark(row.point, hrefFor) : absentMark(row.state === 'not-parsed' ? '未能解析出条款' : '本政策未规定此项奖励'),
+      })),
+    },
+  ]);
+}
+
+/** Words for how far apart the cities are in one tier, e.g. `最高为最低的 3 倍`. */
+export function spreadNote(spread: LadderFamily['tiers'][number]['spread']): string {
+  if (!spread) return '';
+  const caveat = spread.mixesCaps ? '（含上限金额，仅供参考）' : '';
+  const amount = (p: typeof spread.max) => `${p.award.kind === 'cap' ? '最高 ' : ''}${p.award.amountYuan! / 10_000} 万元`;
+  if (spread.ratio === 1) return `各地金额相同（${amount(spread.max)}）${caveat}`;
+  return `最高（${spread.max.policy.city.zh} ${amount(spread.max)}）为最低（${spread.min.policy.city.zh} ${amount(spread.min)}）的 ${spread.ratio} 倍${caveat}`;
+}
+
+/** Tier ladder of one family: a group per tier (low → high), a row per policy and award. */
+export function ladderSeries(family: LadderFamily, hrefFor: HrefFor): BarSeries {
+  return finish(
+    family.tiers.map((t) => ({
+      key: t.tier.id,
+      label: `${t.tier.zh} · ${t.tier.en}`,
+      note: spreadNote(t.spread),
+      rows: t.rows.flatMap((row) => policyRows(row, hrefFor, '本政策未规定')),
+    })),
+  );
+}
+
+/** Award levels within a category: a group per policy, a row per award (labelled by tier or recipient). */
+export function categorySeries(rows: readonly PolicyRow[], hrefFor: HrefFor): BarSeries {
+  return finish(
+    rows.map((row) => ({
+      key: row.policy.id,
+      label: row.label,
+      note: '',
+      rows:
+        row.points.length === 0
+          ? [{ key: `${row.policy.id}:none`, label: '—', mark: absentMark(row.state === 'not-parsed' ? '未能解析出条款' : '本类条款中没有奖补') }]
+          : row.points.map((point, i) => ({
+              key: `${point.award.id}:${i}`,
+              label: shortLabel(point.award.tier ? tierById(point.award.tier).zh : (point.award.recipient ?? point.clause.title)),
+              mark: pointMark(point, hrefFor),
+            })),
+    })),
+  );
+}
+
+/** Row labels are kept short; the full wording is in the data table. */
+export function shortLabel(text: string, max = 12): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}

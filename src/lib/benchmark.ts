@@ -1,0 +1,184 @@
+// Award benchmarks: the national little-giant headline, the tier ladder, and award levels by
+// category. Pure aggregation over the atlas; charts turn these into series.
+import { TIERS, type Award, type CategoryId, type City, type Clause, type Policy, type Tier, type TierId } from '../schema';
+import type { Atlas } from './atlas';
+import { inCategory } from './compare';
+import { policyShortLabel } from './format';
+
+/** One award with the clause and policy it comes from. */
+export interface AwardPoint {
+  award: Award;
+  clause: Clause;
+  policy: Policy;
+}
+
+const FAMILY_LABELS: Partial<Record<Tier['family'], { zh: string; en: string }>> & Record<string, { zh: string; en: string }> = {
+  srdi: { zh: '专精特新梯度', en: 'SRDI ladder' },
+  champion: { zh: '制造业单项冠军', en: 'Single champions' },
+  'first-set': { zh: '首台（套）', en: 'First set of equipment' },
+  factory: { zh: '数字化车间与智能工厂', en: 'Digital workshops & smart factories' },
+  'quality-award': { zh: '质量奖', en: 'Quality awards' },
+  standard: { zh: '标准制定', en: 'Standard setting' },
+  platform: { zh: '中小企业服务平台', en: 'SME service platforms' },
+  'talent-platform': { zh: '人才平台', en: 'Talent platforms' },
+  'green-design': { zh: '绿色设计示范', en: 'Green design demonstration' },
+};
+
+/** Display label of a tier family; a family added to the vocabulary later shows its id until labelled here. */
+export function familyLabel(family: string): { zh: string; en: string } {
+  return FAMILY_LABELS[family] ?? { zh: family, en: family };
+}
+
+/** Kinds whose amount can be drawn as a bar: a fixed sum or a ceiling. */
+export function isQuantified(award: Award): boolean {
+  return award.amountYuan !== null && (award.kind === 'fixed' || award.kind === 'cap');
+}
+
+/** Every award of the atlas with its clause and policy, in atlas order. */
+export function awardPoints(atlas: Atlas): AwardPoint[] {
+  return atlas.clauses.flatMap((clause) => {
+    const policy = atlas.policyById.get(clause.policyId);
+    return policy ? clause.awards.map((award) => ({ award, clause, policy })) : [];
+  });
+}
+
+/** Row label for a policy: the city, plus the year when the city has several policies. */
+export function policyRowLabel(atlas: Atlas, policy: Policy): string {
+  return (atlas.policiesByCity.get(policy.city.slug)?.length ?? 1) > 1 ? policyShortLabel(policy) : policy.city.zh;
+}
+
+export type HeadlineState = 'quantified' | 'unquantified' | 'absent' | 'not-parsed';
+
+export interface HeadlineRow {
+  policy: Policy;
+  city: City;
+  label: string;
+  state: HeadlineState;
+  /** The award shown; null for `absent` and `not-parsed`. */
+  point: AwardPoint | null;
+}
+
+const ONE_OFF_LIKE = new Set<Award['frequency']>(['one-off', 'unspecified']);
+
+/**
+ * The first-time national little-giant award of each policy: a recognition award (paid for
+ * attaining the tier, `recognition: true`) for tier `little-giant`, a fixed sum or a ceiling,
+ * paid once (a recognition award that does not say 一次性 counts as one-off; annual payments do
+ * not). Among several candidates the earliest clause wins. A policy that only promises an
+ * unquantified recognition award shows that award, so its reason (e.g. delegated to another
+ * document) can be displayed.
+ */
+export function headlineLittleGiant(atlas: Atlas): HeadlineRow[] {
+  const points = awardPoints(atlas).filter((p) => p.award.tier === 'little-giant' && p.award.recognition);
+  return atlas.policies.map((policy) => {
+    const label = policyRowLabel(atlas, policy);
+    const own = points.filter((p) => p.policy.id === policy.id).sort((a, b) => a.clause.ordinal - b.clause.ordinal);
+    const quantified = own.find((p) => isQuantified(p.award) && ONE_OFF_LIKE.has(p.award.frequency));
+    if (quantified) return { policy, city: policy.city, label, state: 'quantified', point: quantified };
+    const unquantified = own.find((p) => p.award.kind === 'unquantified');
+    if (unquantified) return { policy, city: policy.city, label, state: 'unquantified', point: unquantified };
+    const parsed = (atlas.clausesByPolicy.get(policy.id)?.length ?? 0) > 0;
+    return { policy, city: policy.city, label, state: parsed ? 'absent' : 'not-parsed', point: null };
+  });
+}
+
+/** How far apart the cities' stated sums for one tier are. */
+export interface Spread {
+  min: AwardPoint;
+  max: AwardPoint;
+  /** max / min, rounded to one decimal. */
+  ratio: number;
+  /** True when at least one of the two ends is a ceiling, so the ratio compares unlike things. */
+  mixesCaps: boolean;
+}
+
+/**
+ * One stated sum per policy for comparing cities: among a policy's recognition awards with a
+ * fixed sum or a ceiling, a one-off one wins, then the earliest clause. Awards paid to
+ * enterprises of the tier for something else (上市, 总部迁入) never stand for the tier.
+ */
+export function representative(points: readonly AwardPoint[]): AwardPoint | null {
+  const quantified = points.filter((p) => p.award.recognition && isQuantified(p.award) && (p.award.amountYuan ?? 0) > 0);
+  const rank = (p: AwardPoint) => (ONE_OFF_LIKE.has(p.award.frequency) ? 0 : 1);
+  return [...quantified].sort((a, b) => rank(a) - rank(b) || a.clause.ordinal - b.clause.ordinal)[0] ?? null;
+}
+
+/** The spread between the smallest and largest representative sums of different policies; null when fewer than two. */
+export function spread(points: readonly AwardPoint[]): Spread | null {
+  const byPolicy = new Map<string, AwardPoint[]>();
+  for (const p of points) byPolicy.set(p.policy.id, [...(byPolicy.get(p.policy.id) ?? []), p]);
+  const reps = [...byPolicy.values()].map(representative).filter((p): p is AwardPoint => p !== null);
+  if (reps.length < 2) return null;
+  let min = reps[0]!;
+  let max = reps[0]!;
+  for (const p of reps) {
+    if (p.award.amountYuan! < min.award.amountYuan!) min = p;
+    if (p.award.amountYuan! > max.award.amountYuan!) max = p;
+  }
+  return {
+    min,
+    max,
+    ratio: Math.round((max.award.amountYuan! / min.award.amountYuan!) * 10) / 10,
+    mixesCaps: min.award.kind === 'cap' || max.award.kind === 'cap',
+  };
+}
+
+export type PolicyRowState = 'awarded' | 'absent' | 'not-parsed';
+
+export interface PolicyRow {
+  policy: Policy;
+  label: string;
+  points: AwardPoint[];
+  state: PolicyRowState;
+}
+
+export interface LadderTier {
+  tier: Tier;
+  rows: PolicyRow[];
+  spread: Spread | null;
+}
+
+export interface LadderFamily {
+  family: Tier['family'];
+  tiers: LadderTier[];
+}
+
+function rowsFor(atlas: Atlas, points: readonly AwardPoint[]): PolicyRow[] {
+  return atlas.policies.map((policy) => {
+    const own = points.filter((p) => p.policy.id === policy.id);
+    const parsed = (atlas.clausesByPolicy.get(policy.id)?.length ?? 0) > 0;
+    return { policy, label: policyRowLabel(atlas, policy), points: own, state: own.length > 0 ? 'awarded' : parsed ? 'absent' : 'not-parsed' };
+  });
+}
+
+/**
+ * The tier ladder: families in vocabulary order, tiers low → high, only tiers some policy
+ * pays for; every policy gets a row so an absent award is visible as such. Only recognition
+ * awards count (what a city pays for attaining the tier); awards to enterprises of a tier for
+ * something else, and non-monetary benefits (加分, 直通资格), show on the category benchmarks.
+ */
+export function tierLadder(atlas: Atlas): LadderFamily[] {
+  const points = awardPoints(atlas).filter((p) => p.award.tier !== null && p.award.recognition && p.award.kind !== 'non-monetary');
+  const byTier = new Map<TierId, AwardPoint[]>();
+  for (const p of points) {
+    const list = byTier.get(p.award.tier!) ?? [];
+    list.push(p);
+    byTier.set(p.award.tier!, list);
+  }
+  const families: LadderFamily[] = [];
+  for (const tier of TIERS) {
+    const tierPoints = byTier.get(tier.id);
+    if (!tierPoints) continue;
+    let family = families.find((f) => f.family === tier.family);
+    if (!family) families.push((family = { family: tier.family, tiers: [] }));
+    family.tiers.push({ tier, rows: rowsFor(atlas, tierPoints), spread: spread(tierPoints) });
+  }
+  for (const family of families) family.tiers.sort((a, b) => a.tier.ladder - b.tier.ladder);
+  return families;
+}
+
+/** Awards by policy within one category (every policy gets a row). */
+export function categoryLevels(atlas: Atlas, category: CategoryId): PolicyRow[] {
+  const points = awardPoints(atlas).filter((p) => inCategory(p.clause, category));
+  return rowsFor(atlas, points);
+}

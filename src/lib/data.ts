@@ -1,0 +1,70 @@
+// The only module that reads the content collections. Everything is loaded and indexed once
+// per build (memoised promises), so a site with 10,000 clause pages does the corpus-wide work
+// once, not once per page.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { getCollection } from 'astro:content';
+import type { Clause, Policy } from '../schema';
+import { buildAtlas, type Atlas } from './atlas';
+import { similarityIndex, type SimilarMatch } from './similar';
+import { boilerplateFromReport, type IngestReportSummary, summariseReport } from './report';
+import type { BoilerplateRange } from './source-view';
+
+let atlasPromise: Promise<Atlas> | undefined;
+
+/** All policies and clauses, indexed. */
+export function loadAtlas(): Promise<Atlas> {
+  atlasPromise ??= (async () => {
+    const [policies, clauses] = await Promise.all([getCollection('policies'), getCollection('clauses')]);
+    return buildAtlas(
+      policies.map((e) => e.data as Policy),
+      clauses.map((e) => e.data as Clause),
+    );
+  })();
+  return atlasPromise;
+}
+
+let similarPromise: Promise<Map<string, SimilarMatch[]>> | undefined;
+
+/** Similar clauses in other cities for every clause, computed once. */
+export function loadSimilar(): Promise<Map<string, SimilarMatch[]>> {
+  similarPromise ??= loadAtlas().then((atlas) =>
+    similarityIndex(atlas.clauses.map((c) => ({ id: c.id, group: c.citySlug, text: `${c.title}\n${c.text}` }))),
+  );
+  return similarPromise;
+}
+
+/** The project root: Astro builds run with it as the working directory. */
+export const ROOT = process.cwd();
+
+let reportCache: { raw: unknown } | undefined;
+
+/** generated/ingest-report.json, or null when ingest did not write one. */
+export function loadIngestReport(): unknown {
+  if (!reportCache) {
+    const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'ingest-report.json');
+    reportCache = { raw: existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null };
+  }
+  return reportCache.raw;
+}
+
+export function loadReportSummary(): IngestReportSummary | null {
+  return summariseReport(loadIngestReport());
+}
+
+/** Boilerplate line ranges of one source file, or null when the report does not list them. */
+export function loadBoilerplate(file: string): BoilerplateRange[] | null {
+  return boilerplateFromReport(loadIngestReport(), file);
+}
+
+/** Raw text of a source file, decoded with the encoding ingest detected. */
+export function readSourceText(file: string, encoding: string): string {
+  const bytes = readFileSync(resolve(ROOT, process.env.ATLAS_SOURCES ?? 'content/sources', file));
+  return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
+}
+
+/** Optional text file under the project root (e.g. content/curation/categories.yaml). */
+export function readProjectFile(relative: string): string | null {
+  const path = join(ROOT, relative);
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}

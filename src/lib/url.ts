@@ -1,0 +1,45 @@
+// Every internal link goes through here so the site works under any base path. Links are
+// written absolute-with-base and end in `/` for pages; scripts/build.ts later rewrites them
+// to relative links (and `dir/` to `dir/index.html`) so a copied folder works from file://.
+
+/** Join a base path (`/` or `/atlas/`) and a site path (`/policy/x/`). Pure; tested. */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const p = path.startsWith('/') ? path.slice(1) : path;
+  return `${b}${p}`;
+}
+
+function base(): string {
+  return import.meta.env?.BASE_URL ?? '/';
+}
+
+/** A site path with the configured base. */
+export function href(path: string): string {
+  return joinBase(base(), path);
+}
+
+/** The path segment used for a source file: the file name without `.txt`. */
+export function sourceSlug(file: string): string {
+  return file.replace(/\.txt$/, '');
+}
+
+/** Anchor id of a clause inside its policy page. */
+export function clauseAnchor(path: string): string {
+  return `c-${path}`;
+}
+
+export const routes = {
+  home: () => href('/'),
+  policy: (policyId: string) => href(`/policy/${policyId}/`),
+  /** The clause inside the full policy text. */
+  policyClause: (policyId: string, path: string) => `${href(`/policy/${policyId}/`)}#${clauseAnchor(path)}`,
+  /** Permalink of a clause; `clauseId` is `<policyId>/<path>`. */
+  clause: (clauseId: string) => href(`/clause/${clauseId}/`),
+  source: (file: string, line?: number) => `${href(`/source/${sourceSlug(file)}/`)}${line ? `#L${line}` : ''}`,
+  compare: (category?: string) => href(category ? `/compare/${category}/` : '/compare/'),
+  benchmark: (category?: string) => href(category ? `/benchmark/${category}/` : '/benchmark/'),
+  search: () => href('/search/'),
+  data: () => href('/data/'),
+  dataFile: (name: string) => href(`/data/${name}`),
+  methodology: (anchor?: string) => `${href('/methodology/')}${anchor ? `#${anchor}` : ''}`,
+};

@@ -1,0 +1,307 @@
+// The search page in the browser: URL ⇄ form, query → Pagefind phrase searches, results.
+// Matching rules live in src/lib/search/text.ts; this file only orchestrates and renders.
+import {
+  containsTerm,
+  excerpt,
+  pagefindPhrase,
+  parseQuery,
+  toSimplified,
+  type QueryTerm,
+} from '../../lib/search/text';
+
+/** Build-time data the page embeds as JSON (#search-data). */
+export interface SearchPageData {
+  /** Filter key → value → Chinese label. */
+  labels: Record<string, Record<string, string>>;
+  statusLabels: Record<string, string>;
+  /** Traditional → simplified pairs, concatenated: `專专臺台…`. */
+  t2s: string;
+}
+
+export const FILTER_KEYS = ['city', 'category', 'tier', 'award', 'status', 'year'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface SearchState {
+  q: string;
+  filters: Partial<Record<FilterKey, string[]>>;
+}
+
+/** The subset of Pagefind's JS API used here. */
+interface PagefindFragment {
+  url: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindFragment>;
+}
+interface PagefindApi {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (
+    term: string | null,
+    options: { filters?: Record<string, unknown>; sort?: Record<string, string> },
+  ) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+const PAGE_SIZE = 15;
+
+export function readState(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const filters: SearchState['filters'] = {};
+  for (const key of FILTER_KEYS) {
+    const values = params.getAll(key).filter((v) => v !== '');
+    if (values.length) filters[key] = values;
+  }
+  return { q: params.get('q')?.trim() ?? '', filters };
+}
+
+export function stateToSearch(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const key of FILTER_KEYS) for (const value of state.filters[key] ?? []) params.append(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Pagefind filters: one value must match; repeated URL values mean "any of". */
+function pagefindFilters(state: SearchState): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  for (const key of FILTER_KEYS) {
+    const values = state.filters[key];
+    if (values?.length === 1) filters[key] = values[0];
+    else if (values && values.length > 1) filters[key] = { any: values };
+  }
+  return filters;
+}
+
+/** The site root: the search page lives at `<root>search/`, whatever the base path. */
+function siteRoot(): URL {
+  return new URL(location.pathname.endsWith('/search') ? './' : '../', location.href);
+}
+
+function decodePairs(pairs: string): Record<string, string> {
+  const chars = [...pairs];
+  const map: Record<string, string> = {};
+  for (let i = 0; i + 1 < chars.length; i += 2) map[chars[i]!] = chars[i + 1]!;
+  return map;
+}
+
+/** Split loose terms into words with the browser's segmenter; used only when nothing matched. */
+function segmentTerms(terms: QueryTerm[]): QueryTerm[] {
+  if (typeof Intl.Segmenter === 'undefined') return terms;
+  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  return terms.flatMap((term) =>
+    term.exact
+      ? [term]
+      : [...segmenter.segment(term.text)].filter((s) => s.isWordLike).map((s) => ({ text: s.segment, exact: false })),
+  );
+}
+
+export function startSearchPage(): void {
+  const data = JSON.parse(document.getElementById('search-data')!.textContent ?? '{}') as SearchPageData;
+  const t2s = decodePairs(data.t2s);
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  const input = document.getElementById('search-q') as HTMLInputElement;
+  const section = document.getElementById('search-results') as HTMLElement;
+  const status = document.getElementById('search-status') as HTMLElement;
+  const list = document.getElementById('search-list') as HTMLOListElement;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
+  let pagefind: Promise<PagefindApi> | undefined;
+  let generation = 0;
+  let firstResults = true;
+
+  const loadPagefind = () => {
+    pagefind ??= (async () => {
+      const url = new URL('pagefind/pagefind.js', siteRoot()).href;
+      const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
+      // The index is small: searching on the main thread saves fetching and starting
+      // pagefind-worker.js (≈ 43 KB and a round trip) before the first results.
+      await api.options({ noWorker: true });
+      await api.init();
+      performance.mark('search:pagefind-ready');
+      return api;
+    })();
+    return pagefind;
+  };
+
+  const setForm = (state: SearchState) => {
+    input.value = state.q;
+    for (const element of form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-filter]')) {
+      const values = state.filters[element.dataset.filter as FilterKey] ?? [];
+      if (element instanceof HTMLInputElement) element.checked = values.includes(element.value);
+      else element.value = values[0] ?? '';
+    }
+  };
+
+  const readForm = (): SearchState => {
+    const state: SearchState = { q: input.value.trim(), filters: {} };
+    for (const element of form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-filter]')) {
+      const key = element.dataset.filter as FilterKey;
+      const value = element instanceof HTMLInputElement ? (element.checked ? element.value : '') : element.value;
+      if (value) state.filters[key] = [value];
+    }
+    return state;
+  };
+
+  const describe = (state: SearchState, terms: QueryTerm[]): string => {
+    const parts = terms.map((t) => (t.exact ? `"${t.text}"` : t.text));
+    const filters = FILTER_KEYS.flatMap((key) =>
+      (state.filters[key] ?? []).map((v) => (key === 'award' ? '有奖补' : data.labels[key]?.[v] ?? v)),
+    );
+    return [parts.length ? `包含 ${parts.join('、')}` : '', filters.length ? `筛选：${filters.join('、')}` : '']
+      .filter(Boolean)
+      .join('；');
+  };
+
+  const renderResult = (fragment: PagefindFragment, terms: QueryTerm[]): HTMLLIElement => {
+    const meta = fragment.meta;
+    const li = document.createElement('li');
+    li.className = 'search-result';
+    li.dataset.clauseId = meta.clause ?? '';
+    const info = document.createElement('p');
+    info.className = 'result-meta';
+    const city = document.createElement('span');
+    city.className = 'tag';
+    city.textContent = meta.city ?? '';
+    info.append(city, ` ${meta.policy ?? ''}`);
+    if (meta.status && data.statusLabels[meta.status]) {
+      const badge = document.createElement('span');
+      badge.className = `badge badge-${meta.status}`;
+      badge.textContent = data.statusLabels[meta.status]!;
+      info.append(' ', badge);
+    }
+    const title = document.createElement('h3');
+    title.className = 'result-title';
+    const link = document.createElement('a');
+    const target = new URL(fragment.url, location.href);
+    for (const term of terms) target.searchParams.append('pagefind-highlight', term.exact ? `"${term.text}"` : term.text);
+    link.href = target.href;
+    link.textContent = `${meta.number ?? ''} ${meta.heading ?? ''}`.trim();
+    title.append(link);
+    const text = document.createElement('p');
+    text.className = 'result-excerpt';
+    for (const piece of excerpt(meta.text ?? '', terms)) {
+      if (piece.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = piece.text;
+        text.append(mark);
+      } else text.append(piece.text);
+    }
+    li.append(info, title, text);
+    return li;
+  };
+
+  const run = async (state: SearchState) => {
+    const mine = ++generation;
+    const simplified = toSimplified(state.q, t2s);
+    let terms = parseQuery(simplified);
+    const filters = pagefindFilters(state);
+    const hasFilters = Object.keys(filters).length > 0;
+    list.replaceChildren();
+    more.hidden = true;
+    if (terms.length === 0 && !hasFilters) {
+      section.dataset.searchState = 'idle';
+      status.textContent = state.q ? '请输入可搜索的文字。' : '输入关键词，或选择筛选条件列出条款。';
+      return;
+    }
+    section.dataset.searchState = 'loading';
+    status.textContent = '正在搜索…';
+    try {
+      const api = await loadPagefind();
+      const sort = { order: 'asc' };
+      const searchTerms = async (ts: QueryTerm[]): Promise<PagefindResult[]> => {
+        if (ts.length === 0) return (await api.search(null, { filters, sort }))?.results ?? [];
+        // One phrase search per term, intersected; Pagefind takes one quoted phrase per search.
+        let kept: PagefindResult[] | undefined;
+        for (const term of ts) {
+          const phrase = pagefindPhrase(term);
+          if (!phrase) continue;
+          const found = (await api.search(phrase, { filters, sort }))?.results ?? [];
+          const ids = new Set(found.map((r) => r.id));
+          kept = kept ? kept.filter((r) => ids.has(r.id)) : found;
+        }
+        return kept ?? [];
+      };
+      let results = await searchTerms(terms);
+      let note = '';
+      if (results.length === 0 && terms.length > 0 && terms.every((t) => !t.exact)) {
+        const words = segmentTerms(terms);
+        if (words.length > terms.length) {
+          results = await searchTerms(words);
+          if (results.length) {
+            note = `没有条款包含 ${terms.map((t) => t.text).join('、')}；以下条款分别包含 ${words.map((w) => w.text).join('、')}。`;
+            terms = words;
+          }
+        }
+      }
+      // The index ignores brackets, quotes and spaces; a quoted phrase must match the raw text.
+      let fragments = new Map<string, PagefindFragment>();
+      if (terms.some((t) => t.exact)) {
+        const loaded = await Promise.all(results.map(async (r) => [r.id, await r.data()] as const));
+        fragments = new Map(loaded);
+        results = results.filter((r) => terms.every((t) => containsTerm(fragments.get(r.id)!.meta.text ?? '', t)));
+      }
+      if (mine !== generation) return;
+      if (firstResults) performance.mark('search:matched');
+
+      const converted = simplified !== state.q ? `（已按简体字搜索：${simplified}）` : '';
+      const summary = describe(state, terms);
+      status.textContent = results.length
+        ? `找到 ${results.length} 条条款${summary ? `，${summary}` : ''}。${converted}${note}`
+        : `没有找到条款${summary ? `（${summary}）` : ''}。${converted}`;
+      let shown = 0;
+      const showMore = async () => {
+        more.hidden = true;
+        const batch = results.slice(shown, shown + PAGE_SIZE);
+        const loaded = await Promise.all(batch.map(async (r) => fragments.get(r.id) ?? (await r.data())));
+        if (mine !== generation) return;
+        list.append(...loaded.map((fragment) => renderResult(fragment, terms)));
+        shown += batch.length;
+        more.hidden = shown >= results.length;
+        more.textContent = `显示更多（还有 ${results.length - shown} 条）`;
+        more.onclick = () => void showMore();
+      };
+      await showMore();
+      if (mine !== generation) return;
+      section.dataset.searchCount = String(results.length);
+      section.dataset.searchFallback = note ? '1' : '0';
+      section.dataset.searchState = 'done';
+      if (firstResults) {
+        firstResults = false;
+        performance.mark('search:first-results');
+      }
+    } catch (error) {
+      if (mine !== generation) return;
+      section.dataset.searchState = 'error';
+      status.textContent =
+        location.protocol === 'file:'
+          ? '从本地文件夹打开时浏览器不允许加载搜索索引；请用 npm start 启动本地服务器后再搜索。'
+          : '搜索索引无法加载，请稍后重试。';
+      console.error('Search failed:', error);
+    }
+  };
+
+  const go = (state: SearchState, push: boolean) => {
+    const url = `${location.pathname}${stateToSearch(state)}`;
+    if (push && url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    void run(state);
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    go(readForm(), true);
+  });
+  for (const element of form.querySelectorAll('[data-filter]')) {
+    element.addEventListener('change', () => go(readForm(), true));
+  }
+  window.addEventListener('popstate', () => {
+    const state = readState(location.search);
+    setForm(state);
+    void run(state);
+  });
+
+  const initial = readState(location.search);
+  setForm(initial);
+  void run(initial);
+}

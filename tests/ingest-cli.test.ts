@@ -1,0 +1,105 @@
+// The CLI end to end, in a child process on copies of the corpus in a temp directory.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SOURCES_DIR } from './fixtures/ingest-helpers';
+
+const ROOT = join(import.meta.dirname, '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const work = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function ingest(...args: string[]) {
+  const r = spawnSync(TSX, [join(ROOT, 'scripts', 'ingest.ts'), '--today', '2025-06-01', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function corpus(name: string): string {
+  const dir = join(work, name);
+  cpSync(SOURCES_DIR, dir, { recursive: true });
+  return dir;
+}
+
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.set(p.slice(dir.length), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('npm run ingest', () => {
+  const sources = corpus('good');
+  const out = join(work, 'out');
+
+  it('writes clause MDX, policy JSON, clauses.json and the report, and exits 0', () => {
+    const r = ingest('--sources', sources, '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('changsha-2025-measures.official.txt');
+    expect(r.stdout).toMatch(/clauses 32 · chars \d+: .*unaccounted 0/);
+    const files = [...snapshot(out).keys()];
+    expect(files.filter((f) => f.endsWith('.mdx'))).toHaveLength(91);
+    expect(files).toContain('/clauses/jiaxing-2022-opinions/2.2.3.mdx');
+    expect(files).toContain('/policies/changsha-2025-measures.json');
+    expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
+    const clauses = JSON.parse(readFileSync(join(out, 'data', 'clauses.json'), 'utf8')) as unknown[];
+    expect(clauses).toHaveLength(91);
+    const report = JSON.parse(readFileSync(join(out, 'ingest-report.json'), 'utf8')) as { ok: boolean; sources: { unaccounted: number }[] };
+    expect(report.ok).toBe(true);
+    expect(report.sources.map((s) => s.unaccounted)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('writes byte-identical output on a second run and removes files of clauses that disappeared', () => {
+    writeFileSync(join(out, 'clauses', 'jiaxing-2022-opinions', '9.9.mdx'), 'stale');
+    const first = snapshot(out);
+    first.delete('/clauses/jiaxing-2022-opinions/9.9.mdx');
+    expect(ingest('--sources', sources, '--out', out).code).toBe(0);
+    expect(snapshot(out)).toEqual(first);
+  });
+
+  it('prints the same summary as JSON with --json', () => {
+    const r = ingest('--sources', sources, '--out', out, '--json');
+    const report = JSON.parse(r.stdout) as { ok: boolean; sources: { file: string; clauses: number }[]; messages: { ruleId: string }[] };
+    expect(report.ok).toBe(true);
+    expect(report.sources.map((s) => s.clauses)).toEqual([10, 10, 23, 26, 32]);
+  });
+
+  it('fails with file:line:col, severity, rule and hint on a bad source, and keeps the last good records', () => {
+    const bad = corpus('bad');
+    writeFileSync(join(bad, 'changsha-2025-measures.reprint.txt'), readFileSync(join(bad, 'changsha-2025-measures.reprint.txt'), 'utf8').replace('50万元', '60万元'));
+    const badOut = join(work, 'bad-out');
+    const r = ingest('--sources', bad, '--out', badOut);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/changsha-2025-measures\.reprint\.txt:3:\d+ {2}error {2}.* {2}\[rendition-mismatch\]\n {2}hint: /);
+    expect(r.stdout).toContain('ingest FAILED');
+    expect(existsSync(join(badOut, 'ingest-report.json'))).toBe(true);
+    expect(existsSync(join(badOut, 'data', 'clauses.json'))).toBe(false);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('turns warnings into failure with --strict', () => {
+    const warn = join(work, 'warn');
+    cpSync(join(SOURCES_DIR, 'hangzhou-action-plan.draft.yaml'), join(warn, 'hangzhou-action-plan.draft.yaml'));
+    const text = readFileSync(join(SOURCES_DIR, 'hangzhou-action-plan.draft.txt'), 'utf8').replace('3.加大产业链企业招引', '4.加大产业链企业招引');
+    writeFileSync(join(warn, 'hangzhou-action-plan.draft.txt'), text);
+    expect(ingest('--sources', warn, '--out', join(work, 'warn-out')).code).toBe(0);
+    const strict = ingest('--sources', warn, '--out', join(work, 'warn-out'), '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('[skipped-number]');
+  });
+
+  it('explains a missing sources directory without a stack trace', () => {
+    const r = ingest('--sources', join(work, 'nope'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('does not exist');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ClauseSchema, PolicySchema } from '../src/schema';
+import { runIngest } from '../scripts/ingest/pipeline';
+import { realInput, realOutput, sidecarText, single } from './fixtures/ingest-helpers';
+
+describe('pipeline', () => {
+  it('returns records that satisfy the schemas', () => {
+    const { result } = realOutput();
+    expect(result.policies.map((p) => p.id)).toEqual(['changsha-2025-measures', 'hangzhou-action-plan', 'jiaxing-2022-opinions', 'shenzhen-2022-measures']);
+    for (const c of result.clauses) expect(ClauseSchema.safeParse(c).success).toBe(true);
+    for (const p of result.policies) expect(PolicySchema.safeParse(p).success).toBe(true);
+  });
+
+  it('is deterministic: the same input gives the same output', () => {
+    const a = runIngest(realInput());
+    const b = runIngest(realInput());
+    expect(JSON.stringify(b.result)).toBe(JSON.stringify(a.result));
+    expect(b.messages.map((m) => m.reason)).toEqual(a.messages.map((m) => m.reason));
+  });
+
+  it('does not depend on the order sources and sidecars are given in', () => {
+    const input = realInput();
+    const reversed = { ...input, sources: [...input.sources].reverse(), sidecars: [...input.sidecars].reverse() };
+    expect(JSON.stringify(runIngest(reversed).result)).toBe(JSON.stringify(realOutput().result));
+  });
+
+  it('fills policy records from the primary sidecar and the text', () => {
+    const { result } = realOutput();
+    const hangzhou = result.policies.find((p) => p.id === 'hangzhou-action-plan')!;
+    expect(hangzhou).toMatchObject({ draft: true, issued: null, docNumber: null, year: null });
+    expect(hangzhou.preamble.startsWith('为深入贯彻习近平总书记')).toBe(true);
+    expect(hangzhou.sections.map((s) => s.path)).toEqual(['1', '2', '2.1', '2.2', '2.3', '2.4', '2.5', '3']);
+    expect(hangzhou.clauseIds).toHaveLength(23);
+    const jiaxing = result.policies.find((p) => p.id === 'jiaxing-2022-opinions')!;
+    expect(jiaxing.preamble.startsWith('为深入贯彻中央')).toBe(true);
+    expect(jiaxing.sources[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('merges the extraction stage fields into every clause', () => {
+    for (const c of realOutput().result.clauses) {
+      expect(Array.isArray(c.awards)).toBe(true);
+      expect(Array.isArray(c.departments)).toBe(true);
+      expect(typeof c.primaryCategory).toBe('string');
+    }
+  });
+
+  it('warns about a sidecar without a source and a date after today', () => {
+    const input = single('一、甲措施。内容。\n', sidecarText({ issued: '2030-01-01' }));
+    input.sidecars.push({ path: 'orphan.yaml', text: sidecarText() });
+    const rules = runIngest(input).messages.map((m) => m.ruleId);
+    expect(rules).toContain('orphan-sidecar');
+    expect(rules).toContain('date-in-future');
+  });
+
+  it('hands category overrides from curation to extraction and warns about unknown clause ids', () => {
+    const curation = [
+      {
+        path: 'curation/categories.yaml',
+        text: '- clause: changsha-2025-measures/3\n  primaryCategory: talent\n  reason: a test override with a reason\n- clause: changsha-2025-measures/99\n  primaryCategory: talent\n  reason: a clause that does not exist\n',
+      },
+    ];
+    const out = runIngest({ ...realInput(), curation });
+    expect(out.result.clauses.find((c) => c.id === 'changsha-2025-measures/3')!.primaryCategory).toBe('talent');
+    const unknown = out.messages.find((m) => m.ruleId === 'curation-unknown-clause')!;
+    expect(unknown).toMatchObject({ file: 'curation/categories.yaml', fatal: false });
+    expect(unknown.reason).toContain('changsha-2025-measures/99');
+  });
+});

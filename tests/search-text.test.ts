@@ -1,0 +1,102 @@
+// The matching rules search promises (src/lib/search/text.ts): what the index holds and what a
+// query asks for must agree character for character, whatever a word segmenter would say.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  containsTerm,
+  excerpt,
+  indexTokens,
+  looseKey,
+  pagefindPhrase,
+  parseQuery,
+  searchableText,
+  termRanges,
+  toSimplified,
+} from '../src/lib/search/text';
+
+/** Does the indexed token stream contain the term's phrase as consecutive tokens? (What Pagefind's phrase search checks.) */
+function phraseMatches(text: string, term: string): boolean {
+  const phrase = pagefindPhrase({ text: term, exact: false });
+  if (!phrase) return false;
+  return ` ${indexTokens(text)} `.includes(` ${phrase.slice(1, -1)} `);
+}
+
+const alphabet = fc.constantFrom(...'专精特新小巨人首台套贴息（）()“”"、。，；：  \n1０0万元AbLPR-·');
+const text = fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join(''));
+
+describe('search text matching', () => {
+  it('finds a term in the index exactly when the loose text contains it', () => {
+    fc.assert(
+      fc.property(text, text, (haystack, needle) => {
+        expect(phraseMatches(haystack, needle)).toBe(looseKey(needle) !== '' && containsTerm(haystack, { text: needle, exact: false }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('always finds a piece of the text itself when it holds no line break', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (haystack, a, b) => {
+        const piece = haystack.slice(Math.min(a, b) % (haystack.length + 1), Math.max(a, b) % (haystack.length + 1) + 1);
+        fc.pre(!piece.includes('\n') && looseKey(piece) !== '');
+        expect(phraseMatches(haystack, piece)).toBe(true);
+        expect(containsTerm(haystack, { text: piece, exact: true })).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('ignores brackets, quotes, spaces and full-width forms when a term is unquoted', () => {
+    expect(containsTerm('对国内首台（套）装备给予奖励', { text: '首台套', exact: false })).toBe(true);
+    expect(containsTerm('专精特新“小巨人”企业', { text: '小巨人企业', exact: false })).toBe(true);
+    expect(containsTerm('最高100 万元', { text: '１００万元', exact: false })).toBe(true);
+    expect(containsTerm('对国内首台（套）装备给予奖励', { text: '首台套', exact: true })).toBe(false);
+  });
+
+  it('never matches across a line break or a sentence mark', () => {
+    expect(phraseMatches('支持小巨人\n奖励', '小巨人奖励')).toBe(false);
+    expect(phraseMatches('支持小巨人。奖励', '小巨人奖励')).toBe(false);
+    expect(phraseMatches('支持小巨人。奖励', '小巨人。奖励')).toBe(true);
+  });
+
+  it('splits a query into loose words and "quoted" exact phrases', () => {
+    expect(parseQuery('小巨人  奖励')).toEqual([
+      { text: '小巨人', exact: false },
+      { text: '奖励', exact: false },
+    ]);
+    expect(parseQuery('"首台（套） 装备" 奖励')).toEqual([
+      { text: '首台（套） 装备', exact: true },
+      { text: '奖励', exact: false },
+    ]);
+    expect(parseQuery('"未闭合 引号')).toEqual([
+      { text: '未闭合', exact: false },
+      { text: '引号', exact: false },
+    ]);
+    expect(parseQuery('（） 贴息 贴息')).toEqual([{ text: '贴息', exact: false }]);
+  });
+
+  it('marks whole bracketed terms in the raw text', () => {
+    const raw = '实施首台（套）提升工程';
+    const [[start, end]] = termRanges(raw, { text: '首台套', exact: false }) as [[number, number]];
+    expect(raw.slice(start, end)).toBe('首台（套）');
+  });
+
+  it('builds an excerpt around the first hit with the hit marked', () => {
+    const raw = `${'前文'.repeat(60)}给予贴息支持${'后文'.repeat(60)}`;
+    const pieces = excerpt(raw, [{ text: '贴息', exact: false }], 40);
+    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['贴息']);
+    expect(pieces[0]).toEqual({ text: '…', mark: false });
+    expect(pieces.map((p) => p.text).join('').length).toBeLessThanOrEqual(42);
+  });
+
+  it('converts traditional characters with the corpus map and leaves others alone', () => {
+    expect(toSimplified('專精特新 首臺套 abc', { 專: '专', 臺: '台' })).toBe('专精特新 首台套 abc');
+  });
+
+  it('searches the heading only when the text does not already start with it', () => {
+    expect(searchableText({ title: '支持上市', text: '支持上市。鼓励…', departmentsText: '（责任单位：市金融办）' })).toBe(
+      '支持上市。鼓励…\n（责任单位：市金融办）',
+    );
+    expect(searchableText({ title: '上市', text: '鼓励…', departmentsText: null })).toBe('上市\n鼓励…');
+  });
+});

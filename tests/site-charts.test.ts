@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { buildAtlas } from '../src/lib/atlas';
+import { categoryLevels, headlineLittleGiant, tierLadder } from '../src/lib/benchmark';
+import { categorySeries, headlineSeries, ladderSeries, pointMark, shortLabel, spreadNote, type BarSeries } from '../src/charts/award-bars/state';
+import { escapeXml, fitText, PALETTE, renderBars, textWidth } from '../src/charts/award-bars/render';
+import { award, clause, policy } from './site-fixtures';
+
+const hrefFor = (id: string) => `/clause/${id}/`;
+const A = policy({ id: 'alpha', city: { zh: '甲市', slug: 'alpha' } });
+const B = policy({ id: 'beta', city: { zh: '乙市', slug: 'beta' } });
+const C = policy({ id: 'gamma', city: { zh: '丙市', slug: 'gamma' } });
+const aText = '认定奖励。对首次认定的“小巨人”企业给予一次性50万元奖励。';
+const a1 = clause(A, '1', aText, {}, (id, t) => [award(id, 1, t, '给予一次性50万元奖励', { amountYuan: 500_000, tier: 'little-giant', frequency: 'one-off' })]);
+const bText = '认定奖励。对“小巨人”企业给予最高150万元奖励。';
+const b1 = clause(B, '1', bText, {}, (id, t) => [award(id, 1, t, '给予最高150万元奖励', { amountYuan: 1_500_000, kind: 'cap', tier: 'little-giant' })]);
+const atlas = buildAtlas([A, B, C], [a1, b1]);
+
+describe('award-bars state', () => {
+  it('draws fixed sums and ceilings as bars and everything else as words', () => {
+    const [fixed, cap] = [a1, b1].map((c) => pointMark({ award: c.awards[0]!, clause: c, policy: c.policyId === 'alpha' ? A : B }, hrefFor));
+    expect(fixed).toMatchObject({ kind: 'fixed', valueWan: 50, label: '50 万元', href: '/clause/alpha/1/' });
+    expect(cap).toMatchObject({ kind: 'cap', valueWan: 150, label: '最高 150 万元' });
+    const delegated = { ...a1.awards[0]!, kind: 'unquantified' as const, amountYuan: null, reason: 'delegated-to-other-document' as const, reference: '实施意见' };
+    expect(pointMark({ award: delegated, clause: a1, policy: A }, hrefFor)).toMatchObject({ kind: 'text', valueWan: null, label: '金额由其他文件规定：《实施意见》' });
+  });
+  it('gives the headline one row per policy and says when a policy has no such award', () => {
+    const series = headlineSeries(headlineLittleGiant(atlas), hrefFor);
+    const rows = series.groups[0]!.rows;
+    expect(rows.map((r) => r.label)).toEqual(['甲市', '乙市', '丙市']);
+    expect(rows[2]!.mark).toMatchObject({ kind: 'text', href: null, muted: true, label: '未能解析出条款' });
+    expect(series.maxWan).toBe(150);
+    expect(series.kinds).toEqual(['fixed', 'cap', 'text']);
+  });
+  it('groups the ladder by tier with the spread between cities as a note', () => {
+    const family = tierLadder(atlas)[0]!;
+    const series = ladderSeries(family, hrefFor);
+    expect(series.groups[0]!.label).toContain('国家级专精特新');
+    expect(series.groups[0]!.note).toBe('最高（乙市 最高 150 万元）为最低（甲市 50 万元）的 3 倍（含上限金额，仅供参考）');
+    expect(series.groups[0]!.rows.map((r) => r.mark.kind)).toEqual(['fixed', 'cap', 'text']);
+    expect(spreadNote(null)).toBe('');
+    const same = { ...family.tiers[0]!.spread!, ratio: 1, mixesCaps: false, max: family.tiers[0]!.spread!.min };
+    expect(spreadNote(same)).toBe('各地金额相同（50 万元）');
+  });
+  it('labels several recognition awards of one policy by their clause number', () => {
+    const twoText = '奖励。给予“小巨人”企业一次性50万元奖励。上市的再给予100万元奖励。';
+    const two = clause(C, '3', twoText, {}, (id, t) => [
+      award(id, 1, t, '一次性50万元奖励', { amountYuan: 500_000, tier: 'little-giant' }),
+      award(id, 2, t, '再给予100万元奖励', { amountYuan: 1_000_000, tier: 'little-giant' }),
+    ]);
+    const series = ladderSeries(tierLadder(buildAtlas([C], [two]))[0]!, hrefFor);
+    expect(series.groups[0]!.rows.map((r) => r.label)).toEqual(['丙市 第3条', '丙市 第3条']);
+  });
+  it('labels category rows by tier and shortens long labels', () => {
+    const series = categorySeries(categoryLevels(atlas, 'cultivation'), hrefFor);
+    expect(series.groups.map((g) => g.label)).toEqual(['甲市', '乙市', '丙市']);
+    expect(series.groups[0]!.rows[0]!.label).toBe(shortLabel('国家级专精特新“小巨人”企业'));
+    expect(shortLabel('一二三四五六七八九十甲乙丙', 12)).toBe('一二三四五六七八九十甲…');
+  });
+});
+
+describe('award-bars render', () => {
+  const series: BarSeries = {
+    unit: '万元',
+    maxWan: 150,
+    kinds: ['fixed', 'cap', 'text'],
+    groups: [
+      {
+        key: 'g',
+        label: '',
+        note: '',
+        rows: [
+          { key: 'a', label: '甲市', mark: { kind: 'fixed', valueWan: 50, label: '50 万元', href: '/clause/a/1/', quote: '给予50万元<奖励>', clause: '1. 认定', kindLabel: '定额', muted: false } },
+          { key: 'b', label: '乙市', mark: { kind: 'cap', valueWan: 150, label: '最高 150 万元', href: '/clause/b/1/', quote: '最高150万元', clause: '1. 认定', kindLabel: '最高限额', muted: false } },
+          { key: 'c', label: '丙市', mark: { kind: 'text', valueWan: null, label: '本政策未规定', href: null, quote: '', clause: '', kindLabel: '', muted: true } },
+        ],
+      },
+    ],
+  };
+  const svg = renderBars(series, { id: 'test', title: '标题 & 说明', desc: '描述' });
+
+  it('carries a title and a description that name the chart', () => {
+    expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 720 \d+"/);
+    expect(svg).toContain('<title id="test-title">标题 &amp; 说明</title>');
+    expect(svg).toContain('<desc id="test-desc">描述</desc>');
+  });
+  it('links every mark that has a clause, with the quoted words as its title', () => {
+    const links = [...svg.matchAll(/<a class="mark" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links).toEqual(['/clause/a/1/', '/clause/b/1/']);
+    expect(svg).toContain('原文：“给予50万元&lt;奖励&gt;”');
+    expect(svg).not.toContain('<奖励>');
+  });
+  it('draws a fixed sum solid and a ceiling hatched, with bar length proportional to the amount', () => {
+    const bars = [...svg.matchAll(/<rect class="bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="\d+" ([^/]*)\/>/g)];
+    expect(bars).toHaveLength(2);
+    expect(bars[0]![3]).toContain(`fill="${PALETTE.fixed}"`);
+    expect(bars[1]![3]).toContain('fill="url(#test-hatch)"');
+    expect(Number(bars[1]![2]) / Number(bars[0]![2])).toBeCloseTo(3, 5);
+  });
+  it('shows the unit and ticks from the scale, and references nothing outside the page', () => {
+    expect(svg).toContain('>万元</text>');
+    expect(svg).toContain('>150</text>');
+    expect(svg.replace('http://www.w3.org/2000/svg', '')).not.toMatch(/https?:|url\((?!#)/);
+  });
+  it('renders an absent row as muted words without a link', () => {
+    expect(svg).toContain('<g class="mark mark-absent">');
+    expect(svg).toContain(`fill="${PALETTE.muted}" font-style="italic">本政策未规定</text>`);
+  });
+  it('estimates CJK text at one em and cuts long labels with an ellipsis', () => {
+    expect(textWidth('中文', 10)).toBe(20);
+    expect(textWidth('ab', 10)).toBe(12);
+    expect(fitText('一二三四五六', 40, 10)).toBe('一二三…');
+    expect(escapeXml('<a href="x">&</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
+  });
+});
