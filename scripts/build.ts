@@ -1,7 +1,7 @@
 // The whole build, one linear function: ingest → Astro → relative links → downloads → search
 // index. Each step is timed; `--json` prints the timings (the bench reads them).
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSearchIndex } from './search-index';
@@ -51,7 +51,10 @@ export async function build(options: BuildOptions): Promise<StepTimings> {
   // 4. Data downloads (JSON, CSV, JSON Schema) from the same records the pages used.
   await step('downloads', async () => {
     const clauses = JSON.parse(await readFile(resolve(generatedDir, 'data/clauses.json'), 'utf8')) as Clause[];
-    const policies = JSON.parse(await readFile(resolve(generatedDir, 'data/policies.json'), 'utf8')) as Policy[];
+    const policyFiles = (await readdir(resolve(generatedDir, 'policies'))).filter((f) => f.endsWith('.json')).sort();
+    const policies = await Promise.all(
+      policyFiles.map(async (f) => JSON.parse(await readFile(resolve(generatedDir, 'policies', f), 'utf8')) as Policy),
+    );
     await mkdir(resolve(distDir, 'data'), { recursive: true });
     await writeDownloads(clauses, policies, distDir);
   });

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   containsTerm,
+  decodeMetaText,
+  encodeMetaText,
   excerpt,
   indexTokens,
   looseKey,
@@ -87,6 +89,17 @@ describe('search text matching', () => {
     expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['贴息']);
     expect(pieces[0]).toEqual({ text: '…', mark: false });
     expect(pieces.map((p) => p.text).join('').length).toBeLessThanOrEqual(42);
+  });
+
+  it('stores text without white space and restores it exactly', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), text, (a, b) => {
+        const original = `${a}\n${b}\u3000\u00a0 \t`;
+        const stored = encodeMetaText(original);
+        expect(stored).not.toMatch(/\s/u);
+        expect(decodeMetaText(stored)).toBe(original);
+      }),
+    );
   });
 
   it('converts traditional characters with the corpus map and leaves others alone', () => {

@@ -12,7 +12,7 @@ import {
   loadClauses,
   searchPage,
 } from '../../scripts/search-eval';
-import { looseKey } from '../../src/lib/search/text';
+import { decodeMetaText, looseKey, searchableText } from '../../src/lib/search/text';
 import type { Clause } from '../../src/schema';
 import { distDir, serveDist, type DistServer } from './serve-dist';
 
@@ -180,6 +180,21 @@ describe('search page', () => {
     // The plain form still submits here with GET, so the query survives in the URL.
     expect(await page.getAttribute('#search-form', 'method')).toBe('get');
     expect(await page.getAttribute('#search-q', 'name')).toBe('q');
+    await page.context().close();
+  });
+
+  it('indexes every clause once, with its searchable text stored exactly', async () => {
+    const page = await newPage();
+    await page.goto(searchUrl);
+    // A string, so the test runner does not rewrite the browser's dynamic import().
+    const stored = (await page.evaluate(`(async () => {
+      const pagefind = await import(new URL('../pagefind/pagefind.js', location.href).href);
+      const all = await pagefind.search(null, { filters: {} });
+      return Promise.all(all.results.map(async (r) => { const d = await r.data(); return [d.meta.clause, d.meta.text]; }));
+    })()`)) as [string, string][];
+    expect(sorted(stored.map(([id]) => id))).toEqual(sorted(clauses.map((c) => c.id)));
+    const byId = new Map(stored);
+    for (const clause of clauses) expect(decodeMetaText(byId.get(clause.id) ?? ''), clause.id).toBe(searchableText(clause));
     await page.context().close();
   });
 

@@ -224,3 +224,19 @@ export function toSimplified(query: string, map: Readonly<Record<string, string>
   for (const char of query) out += map[char] ?? char;
   return out;
 }
+
+// Pagefind collapses white space in meta values (a line break becomes a space), which would
+// let an exact phrase match across two lines. White space is therefore stored shifted into
+// Supplementary Private Use Area-A (U+F0000 + code point), which Pagefind keeps as is.
+// Assumes clause text never contains characters from that area itself.
+const SHIFT = 0xf0000;
+
+/** The searchable text as stored in the `text` meta of a search record. */
+export function encodeMetaText(text: string): string {
+  return text.replace(/\s/gu, (space) => String.fromCodePoint(SHIFT + space.codePointAt(0)!));
+}
+
+/** Inverse of encodeMetaText. */
+export function decodeMetaText(stored: string): string {
+  return stored.replace(/[\u{F0000}-\u{FFFFD}]/gu, (char) => String.fromCodePoint(char.codePointAt(0)! - SHIFT));
+}

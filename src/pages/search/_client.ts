@@ -1,7 +1,9 @@
 // The search page in the browser: URL ⇄ form, query → Pagefind phrase searches, results.
 // Matching rules live in src/lib/search/text.ts; this file only orchestrates and renders.
 import {
+  allRanges,
   containsTerm,
+  decodeMetaText,
   excerpt,
   pagefindPhrase,
   parseQuery,
@@ -175,13 +177,17 @@ export function startSearchPage(): void {
     title.className = 'result-title';
     const link = document.createElement('a');
     const target = new URL(fragment.url, location.href);
-    for (const term of terms) target.searchParams.append('pagefind-highlight', term.exact ? `"${term.text}"` : term.text);
+    // Pass the clause's own matching strings (首台（套）, not 首台套), so the clause page only
+    // has to mark exact text (SearchHighlight.astro).
+    const raw = decodeMetaText(meta.text ?? '');
+    const found = [...new Set(allRanges(raw, terms).map(([s, e]) => raw.slice(s, e)))];
+    for (const piece of found.length ? found : terms.map((t) => t.text)) target.searchParams.append('pagefind-highlight', piece);
     link.href = target.href;
     link.textContent = `${meta.number ?? ''} ${meta.heading ?? ''}`.trim();
     title.append(link);
     const text = document.createElement('p');
     text.className = 'result-excerpt';
-    for (const piece of excerpt(meta.text ?? '', terms)) {
+    for (const piece of excerpt(raw, terms)) {
       if (piece.mark) {
         const mark = document.createElement('mark');
         mark.textContent = piece.text;
@@ -240,7 +246,9 @@ export function startSearchPage(): void {
       if (terms.some((t) => t.exact)) {
         const loaded = await Promise.all(results.map(async (r) => [r.id, await r.data()] as const));
         fragments = new Map(loaded);
-        results = results.filter((r) => terms.every((t) => containsTerm(fragments.get(r.id)!.meta.text ?? '', t)));
+        results = results.filter((r) =>
+          terms.every((t) => containsTerm(decodeMetaText(fragments.get(r.id)!.meta.text ?? ''), t)),
+        );
       }
       if (mine !== generation) return;
       if (firstResults) performance.mark('search:matched');
