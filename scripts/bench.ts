@@ -587,12 +587,14 @@ async function benchScale(scale: number, templatesDir: string, options: Options)
   };
 
   if (options.search) {
+    log('  search: first query in headless Chromium');
     figures.search = await measureSearch(distDir).catch((error: unknown) => ({ error: String(error instanceof Error ? error.message : error) }));
   }
   if (options.lighthouse) {
     const firstPolicy = (await readdir(join(distDir, 'policy')).catch(() => [] as string[])).sort()[0];
     const paths: Record<string, string> = { home: '', compare: 'compare/', benchmark: 'benchmark/' };
     if (firstPolicy) paths.policy = `policy/${firstPolicy}/`;
+    log(`  Lighthouse: ${Object.keys(paths).join(', ')}`);
     figures.lighthouse = await runLighthouse(distDir, paths).then((scores) => ({ scores }), (error: unknown) => ({
       error: String(error instanceof Error ? error.message : error),
     }));
@@ -728,7 +730,14 @@ async function main(argv: string[]): Promise<void> {
   options.log(`scales ${options.scales.map((s) => `${s}×`).join(', ')}; ${options.runs} runs (${options.largeRuns} at ≥ 50×); ATLAS_TODAY=${options.today}`);
 
   const results: ScaleFigures[] = [];
-  for (const scale of options.scales) results.push(await benchScale(scale, sources, options));
+  const file = join(options.out, 'bench.json');
+  const save = (checks: Verdict[]) =>
+    writeFile(file, `${JSON.stringify({ machine: info, options: { ...options, log: undefined }, budgets: BUDGETS, results, verdicts: checks }, null, 2)}\n`);
+  for (const scale of options.scales) {
+    results.push(await benchScale(scale, sources, options));
+    // Saved after every scale, so a failure at 100× keeps the smaller scales' figures.
+    await save(verdicts(results));
+  }
 
   options.log('\n════════ figures ════════');
   options.log(`machine: ${info.cores} cores, ${info.memoryGb} GB RAM, Node ${info.node} (shared machine: other processes may add noise)`);
@@ -739,8 +748,7 @@ async function main(argv: string[]): Promise<void> {
     const mark = v.pass === null ? ' · ' : v.pass ? 'PASS' : 'FAIL';
     options.log(`  ${mark.padEnd(4)}  ${v.figure}: ${v.value}  [budget ${v.budget}]`);
   }
-  const file = join(options.out, 'bench.json');
-  await writeFile(file, `${JSON.stringify({ machine: info, options: { ...options, log: undefined }, budgets: BUDGETS, results, verdicts: checks }, null, 2)}\n`);
+  await save(checks);
   options.log(`\nwrote ${relative(process.cwd(), file)}`);
   if (checks.some((v) => v.pass === false)) process.exitCode = 1;
 }

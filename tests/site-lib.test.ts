@@ -118,6 +118,15 @@ describe('similarityIndex', () => {
     expect(index.get('b/1')![0]!.id).toMatch(/^a\//);
     expect(index.get('c/1')).toEqual([]);
   });
+  it('still finds a near-duplicate in another city among many clauses with bounded work', () => {
+    const filler = Array.from({ length: 300 }, (_, i) => ({ id: `f/${i}`, group: `g${i % 7}`, text: `支持企业开展第${i}项数字化改造并给予补助${i * 13}` }));
+    const pair = [
+      { id: 'x/1', group: 'x', text: '对认定为国际、国内、省内首台（套）的产品分别给予200万元、100万元、50万元的资助' },
+      { id: 'y/1', group: 'y', text: '对经认定的国内、省内、市内重大技术装备首台套分别给予150万元、50万元和20万元的奖励' },
+    ];
+    const index = similarityIndex([...filler, ...pair], { maxPostings: 20, candidates: 5 });
+    expect(index.get('x/1')![0]!.id).toBe('y/1');
+  });
   it('gives the same answer for the same input', () => {
     expect(similarityIndex(items)).toEqual(similarityIndex([...items]));
   });

@@ -1,6 +1,5 @@
-// Cheap "similar clauses in other cities": TF-IDF weighted cosine over character bigrams.
-// Computed once for the whole corpus through an inverted index, so the cost grows with the
-// number of clauses that share rare bigrams, not with all pairs.
+// Cheap "similar clauses in other cities": TF-IDF weighted cosine over character bigrams,
+// computed once for the whole corpus with a bounded amount of work per clause (see below).
 
 export interface SimilarItem {
   id: string;
@@ -20,12 +19,12 @@ export interface SimilarOptions {
   perItem?: number;
   /** Matches scoring below this are dropped. Default 0.05. */
   minScore?: number;
-  /**
-   * Bigrams found in more than this share of items are left out of candidate search (they
-   * carry almost no weight, and they would make the index quadratic). Default 0.25; only
-   * applied when there are at least 40 items.
-   */
-  maxDocShare?: number;
+  /** How many of an item's most distinctive bigrams are used to find candidates. Default 6. */
+  anchors?: number;
+  /** At most this many items are read from one bigram's posting list (in corpus order). Default 100. */
+  maxPostings?: number;
+  /** Candidates scored exactly per item. Default 20. */
+  candidates?: number;
 }
 
 const WORD_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
@@ -48,11 +47,29 @@ export function bigrams(text: string): Map<string, number> {
   return counts;
 }
 
-/** The best matches in other groups for every item, keyed by item id. Deterministic. */
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [gram, w] of small) {
+    const other = large.get(gram);
+    if (other !== undefined) dot += w * other;
+  }
+  return dot;
+}
+
+/**
+ * The best matches in other groups for every item, keyed by item id. Deterministic.
+ * Cost is bounded per item (anchors × maxPostings candidate reads, then `candidates` exact
+ * cosines), so 10,000 clauses — even near-duplicates from generated corpora — stay cheap:
+ * each item's few most distinctive bigrams (highest TF-IDF weight, shared with at least one
+ * other item) propose candidates, and only the most promising are scored in full.
+ */
 export function similarityIndex(items: readonly SimilarItem[], options: SimilarOptions = {}): Map<string, SimilarMatch[]> {
   const perItem = options.perItem ?? 5;
   const minScore = options.minScore ?? 0.05;
-  const maxDocShare = items.length >= 40 ? (options.maxDocShare ?? 0.25) : 1;
+  const anchorCount = options.anchors ?? 6;
+  const maxPostings = options.maxPostings ?? 100;
+  const candidateCount = options.candidates ?? 20;
   const n = items.length;
   const grams = items.map((item) => bigrams(item.text));
 
@@ -60,7 +77,7 @@ export function similarityIndex(items: readonly SimilarItem[], options: SimilarO
   for (const g of grams) for (const gram of g.keys()) df.set(gram, (df.get(gram) ?? 0) + 1);
   const idf = (gram: string) => Math.log(1 + n / (df.get(gram) ?? 1));
 
-  // Weighted, normalised vectors.
+  // TF-IDF weighted, unit-length vectors.
   const vectors = grams.map((g) => {
     const v = new Map<string, number>();
     let norm = 0;
@@ -74,30 +91,35 @@ export function similarityIndex(items: readonly SimilarItem[], options: SimilarO
     return v;
   });
 
-  // Inverted index over the bigrams that are rare enough to be worth it.
+  // Anchors: each item's heaviest bigrams that some other item shares.
+  const anchors = vectors.map((v) =>
+    [...v]
+      .filter(([gram]) => (df.get(gram) ?? 0) > 1)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, anchorCount),
+  );
   const postings = new Map<string, number[]>();
+  for (const list of anchors) for (const [gram] of list) if (!postings.has(gram)) postings.set(gram, []);
   vectors.forEach((v, i) => {
     for (const gram of v.keys()) {
-      if ((df.get(gram) ?? 0) / n > maxDocShare) continue;
-      let list = postings.get(gram);
-      if (!list) postings.set(gram, (list = []));
-      list.push(i);
+      const list = postings.get(gram);
+      if (list && list.length < maxPostings) list.push(i);
     }
   });
 
   const result = new Map<string, SimilarMatch[]>();
   vectors.forEach((v, i) => {
-    const scores = new Map<number, number>();
-    for (const [gram, w] of v) {
-      const list = postings.get(gram);
-      if (!list) continue;
-      for (const j of list) {
-        if (j === i || items[j]!.group === items[i]!.group) continue;
-        scores.set(j, (scores.get(j) ?? 0) + w * (vectors[j]!.get(gram) ?? 0));
+    const group = items[i]!.group;
+    const proposed = new Map<number, number>();
+    for (const [gram, w] of anchors[i]!) {
+      for (const j of postings.get(gram) ?? []) {
+        if (j === i || items[j]!.group === group) continue;
+        proposed.set(j, (proposed.get(j) ?? 0) + w * (vectors[j]!.get(gram) ?? 0));
       }
     }
-    const matches = [...scores]
-      .map(([j, s]) => ({ id: items[j]!.id, score: Math.round(s * 1000) / 1000 }))
+    const shortlist = [...proposed].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, candidateCount);
+    const matches = shortlist
+      .map(([j]) => ({ id: items[j]!.id, score: Math.round(cosine(v, vectors[j]!) * 1000) / 1000 }))
       .filter((m) => m.score >= minScore)
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, perItem);

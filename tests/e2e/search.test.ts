@@ -56,7 +56,8 @@ function presentTerm(filter: (loose: Set<string>) => boolean = (s) => s.size > 0
   return term;
 }
 
-describe('search page', () => {
+// Each test runs several searches in a real browser; allow for a busy machine.
+describe('search page', { timeout: 120_000 }, () => {
   it('lists exactly the clauses whose text contains a Chinese query', async () => {
     const page = await newPage();
     for (const term of CANDIDATES.slice(0, 4)) {

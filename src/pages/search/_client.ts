@@ -236,7 +236,7 @@ export function startSearchPage(): void {
         if (words.length > terms.length) {
           results = await searchTerms(words);
           if (results.length) {
-            note = `没有条款包含 ${terms.map((t) => t.text).join('、')}；以下条款分别包含 ${words.map((w) => w.text).join('、')}。`;
+            note = `没有条款包含完整的 ${terms.map((t) => t.text).join(' ')}，已拆分为词语搜索。`;
             terms = words;
           }
         }
@@ -256,7 +256,7 @@ export function startSearchPage(): void {
       const converted = simplified !== state.q ? `（已按简体字搜索：${simplified}）` : '';
       const summary = describe(state, terms);
       status.textContent = results.length
-        ? `找到 ${results.length} 条条款${summary ? `，${summary}` : ''}。${converted}${note}`
+        ? `${note}找到 ${results.length} 条条款${summary ? `，${summary}` : ''}。${converted}`
         : `没有找到条款${summary ? `（${summary}）` : ''}。${converted}`;
       let shown = 0;
       const showMore = async () => {
