@@ -21,6 +21,7 @@ export const AwardRowSchema = z.object({
   form: AwardSchema.shape.form,
   recipient: AwardSchema.shape.recipient,
   tier: AwardSchema.shape.tier,
+  recognition: AwardSchema.shape.recognition,
   reason: AwardSchema.shape.reason,
   reference: AwardSchema.shape.reference,
   primaryCategory: ClauseSchema.shape.primaryCategory,

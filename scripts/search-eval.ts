@@ -168,7 +168,7 @@ export async function evaluate(dist: string, generated: string, log: (line: stri
   assertSearchBuilt(dist);
   const clauses = loadClauses(dist, generated);
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-  const { server, url } = await serveStatic(dist, 0);
+  const { server, url } = await serveStatic(dist);
   const searchUrl = `${url}search/`;
   const browser = await launchChromium();
   let ok = true;

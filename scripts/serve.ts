@@ -1,7 +1,10 @@
-// Serves dist/ on localhost for `npm start`: a plain static file server, no dependencies.
+// Serves a built site on 127.0.0.1: `npm start` uses it for dist/, the browser tests through
+// tests/e2e/serve-dist.ts. Plain node:http, no dependencies.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -12,41 +15,69 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
   '.xml': 'application/xml',
 };
 
-/** Start a static server for `root` on 127.0.0.1; port 0 picks a free one. */
-export function serveStatic(root: string, port = 0): Promise<{ server: Server; url: string }> {
+export interface StaticServer {
+  server: Server;
+  /** e.g. `http://127.0.0.1:54321` (no trailing slash). */
+  origin: string;
+  /** The site root, `origin` + `/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Called once per request with the decoded path and the status sent. */
+  onRequest?: (path: string, status: number) => void;
+}
+
+/** Serve `root`: directory URLs get their index.html, missing files the site's 404.html. */
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(base, path));
-    if (!file.startsWith(base)) {
-      response.writeHead(403).end();
-      return;
-    }
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    let path = pathname;
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      path = decodeURIComponent(pathname);
     } catch {
-      const notFound = await readFile(join(base, '404.html')).catch(() => Buffer.from('Not found'));
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
+      // Malformed escapes are looked up as written, and so end in a 404.
     }
+    const send = (status: number, file: string | null) => {
+      options.onRequest?.(path, status);
+      if (!file) return void response.writeHead(status).end(status === 403 ? 'forbidden' : 'not found');
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      createReadStream(file).pipe(response);
+    };
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) return send(403, null);
+    const info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) file = join(file, 'index.html');
+    if (await isFile(file)) return send(200, file);
+    const notFound = join(base, '404.html');
+    return send(404, (await isFile(notFound)) ? notFound : null);
   });
-  return new Promise((done) =>
-    server.listen(port, '127.0.0.1', () => {
-      const address = server.address();
-      const actual = typeof address === 'object' && address ? address.port : port;
-      done({ server, url: `http://127.0.0.1:${actual}/` });
-    }),
-  );
+  await new Promise<void>((ready) => server.listen(options.port ?? 0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done()))),
+  };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.PORT ?? 4321);
-  const { url } = await serveStatic('dist', port);
-  console.log(`专精特新政策图谱 is served at ${url}  (Ctrl+C to stop)`);
+  const { origin } = await serveStatic('dist', { port: Number(process.env.PORT ?? 4321) });
+  console.log(`专精特新政策图谱 is served at ${origin}/  (Ctrl+C to stop)`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClauseSchema } from '../src/schema';
+import { AwardSchema, ClauseSchema, TargetSchema } from '../src/schema';
 import { buildDownloads, buildRows, toCsv } from '../scripts/downloads';
 import { extract } from '../scripts/ingest/extract';
 import { formatReport } from '../scripts/report';
@@ -42,6 +42,12 @@ describe('downloads', () => {
     expect(first).toMatchObject({ id: 'changsha-2025-measures/1#a1', policyId: 'changsha-2025-measures', city: '长沙', amountYuan: 500_000, kind: 'fixed', tier: 'little-giant', primaryCategory: 'cultivation' });
     expect(Object.keys(first ?? {}).slice(0, 4)).toEqual(['id', 'policyId', 'clauseId', 'city']);
     expect(rows.awards.map((r) => r.policyId)).toEqual([...rows.awards.map((r) => r.policyId)].sort());
+  });
+
+  it('gives award and target rows every field of an Award and a Target', () => {
+    const rows = buildRows(allClauses(), []);
+    for (const field of Object.keys(AwardSchema.shape)) expect(Object.keys(rows.awards[0] ?? {})).toContain(field);
+    for (const field of Object.keys(TargetSchema.shape)) expect(Object.keys(rows.targets[0] ?? {})).toContain(field);
   });
 
   it('writes CSV with a BOM and JSON-encoded nested cells', () => {
