@@ -342,6 +342,8 @@ export interface SearchFigures {
   /** From DOMContentLoaded to the first results: the search itself. */
   searchOnlyMs: number;
   results: number;
+  /** What was downloaded, largest first (path, bytes as served, bytes gzipped). */
+  files: Array<{ path: string; bytes: number; gzipBytes: number }>;
 }
 
 /**
@@ -385,6 +387,7 @@ export async function measureSearch(distDir: string, query = '贴息'): Promise<
     if (timing.state !== 'done') throw new Error(`search page ended in state "${timing.state}" for “${query}”`);
     let gzipBytes = 0;
     let pagefindBytes = 0;
+    const files: SearchFigures['files'] = [];
     for (const requested of new Set(urls.values())) {
       if (!requested.startsWith(origin)) continue;
       let path = decodeURIComponent(new URL(requested).pathname);
@@ -393,7 +396,9 @@ export async function measureSearch(distDir: string, query = '贴息'): Promise<
       if (!existsSync(file)) continue;
       const body = await readFile(file);
       const isPagefind = path.startsWith('/pagefind/');
-      gzipBytes += isPagefind && !path.endsWith('.js') ? body.length : gzipSize(body);
+      const gz = isPagefind && !path.endsWith('.js') ? body.length : gzipSize(body);
+      gzipBytes += gz;
+      files.push({ path, bytes: body.length, gzipBytes: gz });
       if (isPagefind) pagefindBytes += body.length;
     }
     await context.close();
@@ -407,6 +412,7 @@ export async function measureSearch(distDir: string, query = '贴息'): Promise<
       timeToFirstResultsMs: toResults,
       searchOnlyMs: toResults - timing.domReady,
       results: timing.results,
+      files: files.sort((a, b) => b.gzipBytes - a.gzipBytes || (a.path < b.path ? -1 : 1)),
     };
   } finally {
     await browser.close();
