@@ -12,6 +12,7 @@ import { formatMessage, hasFatal, messageToJson, severityOf } from './ingest/dia
 import { emitClauseMdx } from './ingest/emit';
 import { runIngest, type IngestOutput } from './ingest/pipeline';
 import type { Accounting } from './ingest/types';
+import { buildDay } from '../src/lib/status';
 
 interface Options {
   sources: string;
@@ -26,7 +27,7 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sources: 'content/sources', curation: null, out: 'generated', json: false, strict: false, today: new Date().toISOString().slice(0, 10) };
+  const options: Options = { sources: 'content/sources', curation: null, out: 'generated', json: false, strict: false, today: buildDay() };
   let sourcesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
