@@ -13,6 +13,7 @@ import { emitClauseMdx } from './ingest/emit';
 import { runIngest, type IngestOutput } from './ingest/pipeline';
 import type { Accounting } from './ingest/types';
 import { buildDay } from '../src/lib/status';
+import { IngestReportSchema, type IngestReport } from '../src/schema';
 
 interface Options {
   sources: string;
@@ -101,7 +102,7 @@ function readInputs(dir: string, curationDir: string | null): Parameters<typeof 
   };
 }
 
-function writeOutputs(out: string, output: IngestOutput, report: unknown): void {
+function writeOutputs(out: string, output: IngestOutput, report: IngestReport): void {
   const { policies, clauses } = output.result;
   const written = new Set<string>();
   for (const clause of clauses) {
@@ -139,14 +140,14 @@ function main(argv: readonly string[]): number {
   const unaccounted = output.result.accounting.some((a) => a.unaccounted > 0);
   const warnings = messages.filter((m) => severityOf(m) === 'warning').length;
   const failed = hasFatal(messages) || unaccounted || (options.strict && warnings > 0);
-  const report = {
+  const report: IngestReport = IngestReportSchema.parse({
     ok: !failed,
     strict: options.strict,
     sources: output.result.accounting,
     policies: output.result.policies.map((p) => ({ id: p.id, clauses: p.clauseIds.length, sources: p.sources.map((s) => s.file) })),
     messages: messages.map(messageToJson),
     removedBoilerplate: output.removed,
-  };
+  });
 
   if (failed) {
     // Keep the last good records; the report says why this run failed.

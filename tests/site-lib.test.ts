@@ -6,7 +6,7 @@ import { clauseCategories, compareColumns, compareMatrix, largestAward } from '.
 import { awardShortLabel, awardValueLabel, clauseLabel, numberCore, wan, zhDate } from '../src/lib/format';
 import { markedParagraphs, markRuns } from '../src/lib/highlight';
 import { comparePaths, policyOutline } from '../src/lib/outline';
-import { boilerplateFromReport, summariseReport } from '../src/lib/report';
+import { boilerplateFromReport, parseReport, summariseReport } from '../src/lib/report';
 import { describeType, jsDocByField } from '../src/lib/schema-docs';
 import { bigrams, similarityIndex } from '../src/lib/similar';
 import { annotateSource, splitSourceLines } from '../src/lib/source-view';
@@ -282,16 +282,25 @@ describe('source view', () => {
 });
 
 describe('ingest report reading', () => {
-  const report = {
+  const accounting = { file: 'content/sources/x.txt', totalChars: 10, clauses: 1, clauseChars: 6, preambleChars: 0, headingChars: 0, metadataChars: 0, boilerplateChars: { 'site-nav': 4 }, unaccounted: 0 };
+  const report = parseReport({
+    ok: true,
+    strict: false,
+    policies: [],
+    messages: [],
     removedBoilerplate: [
       { file: 'content/sources/x.txt', line: 1, column: 1, rule: 'site-nav', text: '导航\n图片\n' },
       { file: 'content/sources/y.txt', line: 4, column: 1, rule: 'site-footer', text: '版权所有' },
     ],
-    sources: [{ file: 'content/sources/x.txt', totalChars: 10, clauseChars: 6, boilerplateChars: { 'site-nav': 4 }, unaccounted: 0 }],
-  };
+    sources: [accounting],
+  });
+  it('refuses a report that does not match the schema', () => {
+    expect(parseReport({ sources: [{ file: 'x.txt' }] })).toBeNull();
+    expect(parseReport(null)).toBeNull();
+  });
   it('turns removals into line ranges of the file asked for', () => {
     expect(boilerplateFromReport(report, 'x.txt')).toEqual([{ lineStart: 1, lineEnd: 2, rule: 'site-nav', column: 1, text: '导航\n图片\n' }]);
-    expect(boilerplateFromReport({}, 'x.txt')).toBeNull();
+    expect(boilerplateFromReport(null, 'x.txt')).toBeNull();
   });
   it('reads the accounting per source by file name', () => {
     expect(summariseReport(report)!.accounting[0]).toMatchObject({ file: 'x.txt', totalChars: 10, unaccounted: 0 });

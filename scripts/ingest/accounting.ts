@@ -7,6 +7,7 @@ import type { Removal } from './boilerplate';
 import { placeAt, type DecodedSource } from './decode';
 import { excerpt, makeMessage } from './diagnostics';
 import type { Run } from './normalise';
+import type { RemovedBoilerplate } from '../../src/schema';
 import type { Accounting } from './types';
 
 export type Bucket = 'clause' | 'heading' | 'preamble' | 'metadata' | `boilerplate:${string}`;
@@ -14,14 +15,7 @@ export type Bucket = 'clause' | 'heading' | 'preamble' | 'metadata' | `boilerpla
 /** Buckets a line terminator does not inherit: it goes with the line's visible characters. */
 const FRINGE = new Set<Bucket>(['boilerplate:edge-whitespace', 'boilerplate:invisible-char', 'boilerplate:crlf']);
 
-export interface RemovedPiece {
-  file: string;
-  rule: string;
-  line: number;
-  column: number;
-  /** The removed characters exactly. */
-  text: string;
-}
+export type RemovedPiece = RemovedBoilerplate;
 
 export class Ledger {
   private readonly codes: Uint16Array;

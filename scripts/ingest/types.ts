@@ -1,6 +1,6 @@
 // Shapes passed between pipeline stages. The records the pipeline finally writes are the
 // schema types in src/schema; these are the intermediate forms.
-import type { Clause, Policy } from '../../src/schema';
+import type { Clause, Policy, SourceAccounting } from '../../src/schema';
 
 /**
  * A clause as structure finds it, before extraction/classification adds awards, tiers,
@@ -31,20 +31,7 @@ export type ClauseExtraction = Pick<
 >;
 
 /** Characters of one source by where they went; `unaccounted` must be 0. */
-export interface Accounting {
-  file: string;
-  totalChars: number;
-  clauses: number;
-  clauseChars: number;
-  preambleChars: number;
-  /** Headings of sections (not clauses), e.g. `二、主要工作`. */
-  headingChars: number;
-  /** Department brackets, title/文号/date lines cross-checked against the sidecar. */
-  metadataChars: number;
-  /** Removed boilerplate, by the rule that removed it. */
-  boilerplateChars: Record<string, number>;
-  unaccounted: number;
-}
+export type Accounting = SourceAccounting;
 
 export interface IngestResult {
   policies: Policy[];

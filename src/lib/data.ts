@@ -4,10 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import type { Clause, Policy } from '../schema';
+import type { Clause, IngestReport, Policy } from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
 import { similarityIndex, type SimilarMatch } from './similar';
-import { boilerplateFromReport, type IngestReportSummary, summariseReport } from './report';
+import { boilerplateFromReport, type IngestReportSummary, parseReport, summariseReport } from './report';
 import type { BoilerplateRange } from './source-view';
 
 let atlasPromise: Promise<Atlas> | undefined;
@@ -37,15 +37,15 @@ export function loadSimilar(): Promise<Map<string, SimilarMatch[]>> {
 /** The project root: Astro builds run with it as the working directory. */
 export const ROOT = process.cwd();
 
-let reportCache: { raw: unknown } | undefined;
+let reportCache: { report: IngestReport | null } | undefined;
 
 /** generated/ingest-report.json, or null when ingest did not write one. */
-export function loadIngestReport(): unknown {
+export function loadIngestReport(): IngestReport | null {
   if (!reportCache) {
     const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'ingest-report.json');
-    reportCache = { raw: existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null };
+    reportCache = { report: existsSync(path) ? parseReport(JSON.parse(readFileSync(path, 'utf8'))) : null };
   }
-  return reportCache.raw;
+  return reportCache.report;
 }
 
 export function loadReportSummary(): IngestReportSummary | null {

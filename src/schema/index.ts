@@ -6,4 +6,5 @@ export * from './clause';
 export * from './date';
 export * from './department';
 export * from './policy';
+export * from './report';
 export * from './tier';
