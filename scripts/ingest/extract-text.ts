@@ -1,7 +1,9 @@
 // Text helpers shared by the extraction stages. Extraction matches on a "compact" view of a
 // clause: whitespace removed (PDF page breaks, `100 万元`) and full-width ASCII folded to
 // half-width (`５０％` → `50%`, `，` → `,`), with a map back to the original offsets so every
-// span still slices the clause text as printed.
+// span still slices the clause text as printed. The folding is normalise's parse form, so
+// extraction and structure agree on what `５０％` or `（` is.
+import { foldChar } from './normalise';
 
 /** A compact view of a string and the original offset of each of its characters. */
 export interface CompactText {
@@ -11,32 +13,6 @@ export interface CompactText {
   map: number[];
   /** Length of the original string (the end offset for a span that reaches the end). */
   originalLength: number;
-}
-
-/** Punctuation folded to one form so the rules only need to name it once. */
-const FOLD: Record<string, string> = {
-  '（': '(',
-  '）': ')',
-  '，': ',',
-  '；': ';',
-  '：': ':',
-  '∶': ':',
-  '％': '%',
-  '．': '.',
-  '！': '!',
-  '？': '?',
-};
-
-/** Fold one character: full-width ASCII (U+FF01–U+FF5E) to ASCII, listed punctuation to ASCII. */
-export function foldChar(ch: string): string {
-  const folded = FOLD[ch];
-  if (folded !== undefined) return folded;
-  const code = ch.charCodeAt(0);
-  // Full-width digits and Latin letters; `，（）：；％` are handled by FOLD above so that the
-  // Chinese list comma `、` and quotes stay as they are.
-  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
-  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return String.fromCharCode(code - 0xfee0);
-  return ch;
 }
 
 const WHITESPACE = /\s/u; // includes NBSP and the ideographic space U+3000

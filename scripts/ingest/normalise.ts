@@ -112,6 +112,7 @@ const FOLD: Record<string, string> = {
   '（': '(',
   '）': ')',
   '：': ':',
+  '∶': ':', // the ratio colon of `1∶1`
   '，': ',',
   '；': ';',
   '．': '.',
