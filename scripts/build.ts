@@ -75,12 +75,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
     const child = spawn(command, args, { stdio: 'inherit', env });
     child.on('error', fail);
     child.on('exit', (code) =>
-      code === 0 ? done() : fail(new BuildStepError(`\`${[command, ...args].join(' ')}\` exited with ${code}`)),
+      code === 0 ? done() : fail(new Error(`\`${[command, ...args].join(' ')}\` exited with ${code}`)),
     );
   });
 }
-
-class BuildStepError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const flag = (name: string) => {
