@@ -16,13 +16,14 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus, readTemplates, summarise, writeCorpus, type CorpusSummary } from './generate-corpus';
+import { assertChromium, CHROMIUM, CHROMIUM_ARGS, launchChromium } from './chromium';
+import { measureFirstQuery } from './search-eval';
 import { serveStatic } from './serve';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const TIME = '/usr/bin/time';
-const CHROMIUM = '/usr/bin/chromium';
 const KB = 1024;
 
 // ---------------------------------------------------------------------------------------
@@ -346,77 +347,27 @@ export interface SearchFigures {
   files: Array<{ path: string; bytes: number; gzipBytes: number }>;
 }
 
-/**
- * A first query with a cold cache, measured the way scripts/search-eval.ts does: open
- * search/?q=<term>, wait for `#search-results[data-search-state="done"]`, count every byte.
- */
+/** A first query with a cold cache: scripts/search-eval.ts's measurement, as bench figures. */
 export async function measureSearch(distDir: string, query = '贴息'): Promise<SearchFigures> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium fonts-noto-cjk\``);
-  const { chromium } = await import('playwright-core');
-  const { server, url } = await serveStatic(distDir);
-  const origin = url.replace(/\/$/, '');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
+  const { server, url, close } = await serveStatic(distDir);
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const urls = new Map<string, string>();
-    let bytes = 0;
-    cdp.on('Network.requestWillBeSent', (event: { requestId: string; request: { url: string } }) => urls.set(event.requestId, event.request.url));
-    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
-    const started = performance.now();
-    await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector('#search-results:is([data-search-state="done"], [data-search-state="error"])', { timeout: 60_000 });
-    const wallMs = performance.now() - started;
-    const timing = await page.evaluate(() => {
-      const mark = performance.getEntriesByName('search:first-results')[0];
-      const nav = performance.getEntriesByType('navigation' as never)[0] as { domContentLoadedEventEnd?: number } | undefined;
-      return {
-        toResults: mark?.startTime ?? Number.NaN,
-        domReady: nav?.domContentLoadedEventEnd ?? Number.NaN,
-        state: document.getElementById('search-results')?.dataset.searchState ?? '',
-        results: document.querySelectorAll('#search-list > li').length,
-      };
-    });
-    if (timing.state !== 'done') throw new Error(`search page ended in state "${timing.state}" for “${query}”`);
-    let gzipBytes = 0;
-    let pagefindBytes = 0;
-    const files: SearchFigures['files'] = [];
-    for (const requested of new Set(urls.values())) {
-      if (!requested.startsWith(origin)) continue;
-      let path = decodeURIComponent(new URL(requested).pathname);
-      if (path.endsWith('/')) path += 'index.html';
-      const file = join(distDir, path);
-      if (!existsSync(file)) continue;
-      const body = await readFile(file);
-      const isPagefind = path.startsWith('/pagefind/');
-      const gz = isPagefind && !path.endsWith('.js') ? body.length : gzipSize(body);
-      gzipBytes += gz;
-      files.push({ path, bytes: body.length, gzipBytes: gz });
-      if (isPagefind) pagefindBytes += body.length;
-    }
-    await context.close();
-    const toResults = Number.isNaN(timing.toResults) ? wallMs : timing.toResults;
+    const first = await measureFirstQuery(browser, server, `${url}search/`, distDir, query);
+    const toResults = first.msToResults;
     return {
       query,
-      bytes,
-      gzipBytes,
-      pagefindBytes,
-      requests: urls.size,
+      bytes: first.bytes,
+      gzipBytes: first.gzipBytes,
+      pagefindBytes: first.pagefindBytes,
+      requests: first.requests,
       timeToFirstResultsMs: toResults,
-      searchOnlyMs: toResults - timing.domReady,
-      results: timing.results,
-      files: files.sort((a, b) => b.gzipBytes - a.gzipBytes || (a.path < b.path ? -1 : 1)),
+      searchOnlyMs: toResults - (first.marks.domContentLoaded ?? Number.NaN),
+      results: first.results,
+      files: first.files,
     };
   } finally {
     await browser.close();
-    server.close();
+    await close();
   }
 }
 
@@ -426,14 +377,13 @@ export async function measureSearch(distDir: string, query = '贴息'): Promise<
 export type LighthouseScores = Record<string, number | null>;
 
 export async function runLighthouse(distDir: string, paths: Record<string, string>): Promise<Record<string, LighthouseScores>> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium fonts-noto-cjk\``);
+  assertChromium();
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const { server, url } = await serveStatic(distDir);
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    chromeFlags: CHROMIUM_ARGS,
   });
   const out: Record<string, LighthouseScores> = {};
   try {

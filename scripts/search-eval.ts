@@ -13,10 +13,11 @@ import type { IncomingMessage, Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import YAML from 'yaml';
 import { containsTerm, searchableText } from '../src/lib/search/text';
 import type { Clause } from '../src/schema';
+import { launchChromium } from './chromium';
 import { serveStatic } from './serve';
 
 /** Domain terms journalists and researchers search for; chosen before looking at results. */
@@ -29,19 +30,6 @@ export const EVAL_TERMS = [
   '服务平台', '政府采购', '首批次', '首版次', '链主', '孵化', '银行', '保险', '中小企业', '后备企业',
   '技术创新中心', '研发机构', '人才公寓', '工程师', '新三板', '小升规',
 ];
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium fonts-noto-cjk\``);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
 
 /** Fails with what to do when dist/ has no search index. */
 export function assertSearchBuilt(dist: string): void {
@@ -117,20 +105,29 @@ function score(expected: Set<string>, found: readonly string[]): Score {
 const add = (a: Score, b: Score): Score => ({ expected: a.expected + b.expected, found: a.found + b.found, hits: a.hits + b.hits });
 const fmt = (x: number) => x.toFixed(3);
 
-interface FirstQuery {
+export interface FirstQuery {
+  /** Everything downloaded until the first results show (search page included), as served. */
   bytes: number;
+  /** The same files as a static host serves them gzipped (Pagefind's index files already are). */
   gzipBytes: number;
   requests: number;
+  /** Of `bytes`, the Pagefind runtime, WASM, index chunks and fragments. */
   pagefindBytes: number;
+  /** From navigation start to the page's `search:first-results` mark. */
   msToResults: number;
+  /** Performance marks by name, plus `domContentLoaded`. */
   marks: Record<string, number>;
+  /** Results listed. */
+  results: number;
+  /** What was downloaded, largest first (path, bytes as served, bytes gzipped). */
+  files: Array<{ path: string; bytes: number; gzipBytes: number }>;
 }
 
 /**
  * Cold-cache first query: everything the browser fetches until the first results show.
  * Counted on the server, because Pagefind fetches its index from a web worker.
  */
-async function measureFirstQuery(browser: Browser, server: Server, searchUrl: string, dist: string, q: string): Promise<FirstQuery> {
+export async function measureFirstQuery(browser: Browser, server: Server, searchUrl: string, dist: string, q: string): Promise<FirstQuery> {
   const paths: string[] = [];
   const record = (request: IncomingMessage) => paths.push(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
   server.on('request', record);
@@ -146,11 +143,13 @@ async function measureFirstQuery(browser: Browser, server: Server, searchUrl: st
       ]),
     ),
   );
+  const results = await page.locator('#search-list > li').count();
   server.off('request', record);
   await context.close();
   let bytes = 0;
   let gzipBytes = 0;
   let pagefindBytes = 0;
+  const files: FirstQuery['files'] = [];
   for (let path of paths) {
     if (path.endsWith('/')) path += 'index.html';
     const file = join(dist, path);
@@ -158,10 +157,14 @@ async function measureFirstQuery(browser: Browser, server: Server, searchUrl: st
     const body = readFileSync(file);
     bytes += body.length;
     // Pagefind's index files are gzip-compressed already; the rest a static host would gzip.
-    gzipBytes += path.startsWith('/pagefind/') && !path.endsWith('.js') ? body.length : gzipSync(body).length;
+    const gz = path.startsWith('/pagefind/') && !path.endsWith('.js') ? body.length : gzipSync(body).length;
+    gzipBytes += gz;
+    files.push({ path, bytes: body.length, gzipBytes: gz });
     if (path.startsWith('/pagefind/')) pagefindBytes += body.length;
   }
-  return { bytes, gzipBytes, requests: paths.length, pagefindBytes, msToResults: marks['search:first-results'] ?? NaN, marks };
+  files.sort((a, b) => b.gzipBytes - a.gzipBytes || (a.path < b.path ? -1 : 1));
+  const msToResults = marks['search:first-results'] ?? NaN;
+  return { bytes, gzipBytes, requests: paths.length, pagefindBytes, msToResults, marks, results, files };
 }
 
 export async function evaluate(dist: string, generated: string, log: (line: string) => void): Promise<boolean> {

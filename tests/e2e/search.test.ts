@@ -8,10 +8,10 @@ import {
   assertSearchBuilt,
   collectResults,
   expectedIds,
-  launchChromium,
   loadClauses,
   searchPage,
 } from '../../scripts/search-eval';
+import { launchChromium } from '../../scripts/chromium';
 import { decodeMetaText, looseKey, searchableText } from '../../src/lib/search/text';
 import type { Clause } from '../../src/schema';
 import { distDir, serveDist, type DistServer } from './serve-dist';

@@ -4,12 +4,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, serveDist, type DistServer } from './serve-dist';
 import { pageCases, type PageCase } from './site-pages';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = resolve('test-results/screenshots');
 const AXE = resolve('node_modules/axe-core/axe.min.js');
 const WIDTHS = [1280, 375] as const;
@@ -18,14 +18,8 @@ let server: DistServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium fonts-noto-cjk\``);
-  }
+  browser = await launchChromium();
   server = await serveDist();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
