@@ -1,14 +1,17 @@
-// The whole build, one linear function: ingest → Astro → relative links → downloads → search
-// index. Each step is timed; `--json` prints the timings (the bench reads them).
+// The whole build: ingest, then Astro (whose pages come out with relative links, see
+// src/middleware.ts), with the search index and the data downloads made from the generated
+// records while Astro runs (Astro keeps about one core busy; Pagefind and the downloads use the
+// other), then checked against the built pages and moved into dist/. Each step is timed; the
+// side steps overlap the Astro step, so the timings add up to more than the wall time.
+// `--json` prints the timings (the bench reads them).
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { getPriority, setPriority, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildSearchIndex } from './search-index';
-import { relativizeSite } from './relative-links';
+import { installSearchIndex, move, readGenerated, searchRecords, stageSearchIndex, type StagedSearchIndex } from './search-index';
 import { writeDownloads } from './downloads';
 import { buildDay } from '../src/lib/status';
-import type { Clause, Policy } from '../src/schema';
 
 export interface BuildOptions {
   sourcesDir: string;
@@ -19,51 +22,75 @@ export interface BuildOptions {
   log: (line: string) => void;
 }
 
-export type StepTimings = Record<'ingest' | 'astro' | 'links' | 'downloads' | 'pagefind', number>;
+export type StepTimings = Record<'ingest' | 'astro' | 'downloads' | 'pagefind', number>;
 
 export async function build(options: BuildOptions): Promise<StepTimings> {
   const { sourcesDir, generatedDir, distDir, today, log } = options;
   const env = { ...process.env, ATLAS_TODAY: today, ATLAS_GENERATED: generatedDir, ATLAS_SOURCES: sourcesDir };
   const timings = {} as StepTimings;
-  const step = async (name: keyof StepTimings, work: () => Promise<void>) => {
+  const step = async <T>(name: keyof StepTimings, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
-    await work();
+    const result = await work();
     timings[name] = performance.now() - started;
     log(`✓ ${name} (${(timings[name] / 1000).toFixed(1)} s)`);
+    return result;
   };
 
   // 1. Parse the sources into validated clause MDX and policy records.
   await step('ingest', () =>
     run(process.execPath, [cli('tsx'), 'scripts/ingest.ts', '--sources', sourcesDir, '--out', generatedDir], env),
   );
-  // 2. Astro renders every page from the generated collections.
   await rm(distDir, { recursive: true, force: true });
-  // --force: Astro's content cache (node_modules/.astro) keeps an unchanged entry's old file
-  // path, so after a build from another --generated dir it would import MDX from that dir
-  // (or fail if it is gone). A cold content sync every build is also what makes two builds equal.
-  await step('astro', () =>
-    run(process.execPath, [cli('astro'), 'build', '--force', '--outDir', distDir, '--silent'], env),
-  );
-  // 3. Relative links, so the folder works from any host, base path or file://.
-  await step('links', async () => {
-    await relativizeSite(distDir, process.env.ATLAS_BASE ?? '/');
-  });
-  // 4. Data downloads (JSON, CSV, JSON Schema) from the same records the pages used.
-  await step('downloads', async () => {
-    const clauses = JSON.parse(await readFile(resolve(generatedDir, 'data/clauses.json'), 'utf8')) as Clause[];
-    const policyFiles = (await readdir(resolve(generatedDir, 'policies'))).filter((f) => f.endsWith('.json')).sort();
-    const policies = await Promise.all(
-      policyFiles.map(async (f) => JSON.parse(await readFile(resolve(generatedDir, 'policies', f), 'utf8')) as Policy),
+  const { clauses, policies } = await readGenerated(generatedDir);
+  const staging = await mkdtemp(join(tmpdir(), 'atlas-downloads-'));
+  let staged: StagedSearchIndex | undefined;
+  try {
+    // 2. Astro renders every page from the generated collections, links made relative so the
+    //    folder works from any host, base path or file://. --force: Astro's content
+    //    cache (node_modules/.astro) keeps an unchanged entry's old file path, so after a build
+    //    from another --generated dir it would import MDX from that dir (or fail if it is gone).
+    //    A cold content sync every build is also what makes two builds equal.
+    const astro = step('astro', () =>
+      run(process.execPath, [cli('astro'), 'build', '--force', '--outDir', distDir, '--silent'], env),
     );
-    await mkdir(resolve(distDir, 'data'), { recursive: true });
-    await writeDownloads(clauses, policies, distDir);
-  });
-  // 5. The Chinese full-text index over clause pages.
-  await step('pagefind', async () => {
-    const { pages } = await buildSearchIndex(distDir);
+    //    Meanwhile, one after the other on the other core: the Chinese full-text index (one
+    //    record per clause, from the same records the clause pages show) and the data downloads
+    //    (JSON, CSV, JSON Schema), each into a staging directory. They finish well before Astro,
+    //    so they yield to it: this process (and the Pagefind binary it starts) at lower priority.
+    yieldToAstro();
+    const search = step('pagefind', () => stageSearchIndex(searchRecords(clauses, policies, today)));
+    const downloads = search
+      .catch(() => undefined)
+      .then(() => step('downloads', () => writeDownloads(clauses, policies, staging)));
+    // Every task is awaited even when one fails, so nothing is left running or half-written.
+    const [astroDone, searchDone, downloadsDone] = await Promise.allSettled([astro, search, downloads]);
+    if (searchDone.status === 'fulfilled') staged = searchDone.value;
+    if (astroDone.status === 'rejected') throw astroDone.reason;
+
+    // 3. The staged downloads and index join the site; the index only once every clause page
+    //    is found to have its record and every record its page.
+    if (downloadsDone.status === 'rejected') throw downloadsDone.reason;
+    for (const file of downloadsDone.value) {
+      await mkdir(dirname(join(distDir, file)), { recursive: true });
+      await move(join(staging, file), join(distDir, file));
+    }
+    if (searchDone.status === 'rejected') throw searchDone.reason;
+    const { pages } = await installSearchIndex(distDir, searchDone.value);
     log(`  indexed ${pages} pages`);
-  });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    if (staged) await rm(dirname(staged.dir), { recursive: true, force: true });
+  }
   return timings;
+}
+
+/** Lower this process's scheduling priority (children started from now on inherit it); best effort. */
+function yieldToAstro(): void {
+  try {
+    setPriority(Math.max(getPriority(), 10));
+  } catch {
+    // not permitted here: the build is only slower on a busy machine
+  }
 }
 
 function cli(name: 'tsx' | 'astro'): string {

@@ -1,19 +1,23 @@
-// `npm run ingest [-- --sources <dir>] [--out <dir>] [--curation <dir>] [--json] [--strict] [--today YYYY-MM-DD]`
+// `npm run ingest [-- --sources <dir>] [--out <dir>] [--curation <dir>] [--json] [--strict] [--today YYYY-MM-DD]
+//                    [--emit-worker | --no-emit-worker]`
 // Reads <sources>/*.txt with their .yaml sidecars (and <curation>/*.yaml: content/curation
 // unless --sources names another corpus), runs the pure pipeline, and writes
 //   <out>/clauses/<policyId>/<path>.mdx, <out>/policies/<policyId>.json,
 //   <out>/data/clauses.json, <out>/ingest-report.json
 // atomically and deterministically. Exits non-zero on any error, on unaccounted characters,
-// and (with --strict) on warnings.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+// and (with --strict) on warnings. Large corpora emit their clause MDX on two threads (the
+// output is the same); --emit-worker / --no-emit-worker force the choice.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { VFileMessage } from 'vfile-message';
 import { formatMessage, hasFatal, messageToJson, severityOf } from './ingest/diagnostics';
-import { emitClauseMdx } from './ingest/emit';
+import type { EmitRequest, EmitResponse } from './ingest/emit-worker';
 import { runIngest, type IngestOutput } from './ingest/pipeline';
+import { writeAtomic, writeClauseFiles } from './ingest/write';
 import type { Accounting } from './ingest/types';
 import { buildDay } from '../src/lib/status';
-import { IngestReportSchema, type IngestReport } from '../src/schema';
+import { IngestReportSchema, type Clause, type IngestReport } from '../src/schema';
 
 interface Options {
   sources: string;
@@ -23,12 +27,14 @@ interface Options {
   json: boolean;
   strict: boolean;
   today: string;
+  /** Emit clause MDX on a second thread too: true, false, or null to decide by corpus size. */
+  emitWorker: boolean | null;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sources: 'content/sources', curation: null, out: 'generated', json: false, strict: false, today: buildDay() };
+  const options: Options = { sources: 'content/sources', curation: null, out: 'generated', json: false, strict: false, today: buildDay(), emitWorker: null };
   let sourcesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -44,6 +50,8 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--out') options.out = value();
     else if (arg === '--json') options.json = true;
     else if (arg === '--strict') options.strict = true;
+    else if (arg === '--emit-worker') options.emitWorker = true;
+    else if (arg === '--no-emit-worker') options.emitWorker = false;
     else if (arg === '--today') {
       options.today = value();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new UsageError(`\`--today\` expects YYYY-MM-DD, found \`${options.today}\``);
@@ -70,12 +78,30 @@ export function stableJson(value: unknown): string {
   return `${JSON.stringify(sort(value), null, 2)}\n`;
 }
 
-/** Write to a temp file beside the target, then rename: readers never see half a file. */
-function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+/**
+ * Sources from which on the clause MDX is emitted on two threads (≈ 20 clauses a source, so
+ * about a thousand clauses). Below it a worker's start-up costs more than it saves.
+ */
+const EMIT_WORKER_MIN_SOURCES = 50;
+
+/** A worker thread that emits clause MDX (scripts/ingest/emit-worker.ts), started early so it loads while the pipeline runs. */
+class EmitWorker {
+  private readonly worker = new Worker(new URL('./ingest/emit-worker.ts', import.meta.url));
+
+  /** Emit and write these clauses' MDX; resolves to the paths written. */
+  write(out: string, clauses: Clause[]): Promise<string[]> {
+    return new Promise((done, fail) => {
+      this.worker.once('error', fail);
+      this.worker.once('message', (response: EmitResponse) =>
+        'error' in response ? fail(new Error(`emit worker: ${response.error}`)) : done(response.written),
+      );
+      this.worker.postMessage({ out, clauses } satisfies EmitRequest);
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
 }
 
 /** Removes files a previous run wrote that this run did not (a clause that disappeared). */
@@ -102,23 +128,30 @@ function readInputs(dir: string, curationDir: string | null): Parameters<typeof 
   };
 }
 
-function writeOutputs(out: string, output: IngestOutput, report: IngestReport): void {
+/**
+ * This thread's share of the clause MDX when a worker emits the rest: it also serialises the
+ * policies, clauses.json and the report (about as long as emitting a third of the clauses).
+ */
+const MAIN_THREAD_SHARE = 1 / 3;
+
+async function writeOutputs(out: string, output: IngestOutput, report: IngestReport, worker: EmitWorker | null): Promise<void> {
   const { policies, clauses } = output.result;
-  const written = new Set<string>();
-  for (const clause of clauses) {
-    const path = join(out, 'clauses', clause.policyId, `${clause.path}.mdx`);
-    writeAtomic(path, emitClauseMdx(clause));
-    written.add(path);
-  }
+  const split = worker ? Math.ceil(clauses.length * MAIN_THREAD_SHARE) : clauses.length;
+  const theirs = worker ? worker.write(out, clauses.slice(split)) : Promise.resolve([]);
+  theirs.catch(() => undefined); // awaited below; this thread may fail first
+  const written = new Set<string>(writeClauseFiles(out, clauses.slice(0, split)));
   for (const policy of policies) {
     const path = join(out, 'policies', `${policy.id}.json`);
     writeAtomic(path, stableJson(policy));
     written.add(path);
   }
+  const clausesJson = stableJson(clauses);
+  const reportJson = stableJson(report);
+  for (const path of await theirs) written.add(path);
   removeStale(join(out, 'clauses'), written, /\.mdx$/);
   removeStale(join(out, 'policies'), written, /\.json$/);
-  writeAtomic(join(out, 'data', 'clauses.json'), stableJson(clauses));
-  writeAtomic(join(out, 'ingest-report.json'), stableJson(report));
+  writeAtomic(join(out, 'data', 'clauses.json'), clausesJson);
+  writeAtomic(join(out, 'ingest-report.json'), reportJson);
 }
 
 function summaryLine(a: Accounting): string {
@@ -132,9 +165,18 @@ function summaryLine(a: Accounting): string {
   ].join('\n');
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const options = parseArgs(argv);
   const input = readInputs(options.sources, options.curation);
+  const worker = (options.emitWorker ?? input.sources.length >= EMIT_WORKER_MIN_SOURCES) ? new EmitWorker() : null;
+  try {
+    return await ingest(options, input, worker);
+  } finally {
+    await worker?.close();
+  }
+}
+
+async function ingest(options: Options, input: ReturnType<typeof readInputs>, worker: EmitWorker | null): Promise<number> {
   const output = runIngest({ ...input, today: options.today });
   const { messages } = output;
   const unaccounted = output.result.accounting.some((a) => a.unaccounted > 0);
@@ -153,7 +195,7 @@ function main(argv: readonly string[]): number {
     // Keep the last good records; the report says why this run failed.
     writeAtomic(join(options.out, 'ingest-report.json'), stableJson(report));
   } else {
-    writeOutputs(options.out, output, report);
+    await writeOutputs(options.out, output, report, worker);
   }
 
   if (options.json) {
@@ -174,11 +216,13 @@ function main(argv: readonly string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
     console.error(`ingest: ${error.message}`);
-    console.error('usage: npm run ingest -- [--sources <dir>] [--out <dir>] [--curation <dir>] [--json] [--strict] [--today YYYY-MM-DD]');
+    console.error(
+      'usage: npm run ingest -- [--sources <dir>] [--out <dir>] [--curation <dir>] [--json] [--strict] [--today YYYY-MM-DD] [--emit-worker | --no-emit-worker]',
+    );
     process.exitCode = 2;
   } else if (error instanceof Error && 'code' in error && typeof (error as NodeJS.ErrnoException).path === 'string') {
     const e = error as NodeJS.ErrnoException;

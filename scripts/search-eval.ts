@@ -113,6 +113,11 @@ export interface FirstQuery {
   requests: number;
   /** Of `bytes`, the Pagefind runtime, WASM, index chunks and fragments. */
   pagefindBytes: number;
+  /**
+   * Of `gzipBytes`, what the search itself fetched: Pagefind's files and, for a traditional
+   * query, search/t2s.json. The rest is the search page's own HTML, CSS and script.
+   */
+  searchGzipBytes: number;
   /** From navigation start to the page's `search:first-results` mark. */
   msToResults: number;
   /** Performance marks by name, plus `domContentLoaded`. */
@@ -149,6 +154,7 @@ export async function measureFirstQuery(browser: Browser, server: Server, search
   let bytes = 0;
   let gzipBytes = 0;
   let pagefindBytes = 0;
+  let searchGzipBytes = 0;
   const files: FirstQuery['files'] = [];
   for (let path of paths) {
     if (path.endsWith('/')) path += 'index.html';
@@ -161,10 +167,11 @@ export async function measureFirstQuery(browser: Browser, server: Server, search
     gzipBytes += gz;
     files.push({ path, bytes: body.length, gzipBytes: gz });
     if (path.startsWith('/pagefind/')) pagefindBytes += body.length;
+    if (path.startsWith('/pagefind/') || path === '/search/t2s.json') searchGzipBytes += gz;
   }
   files.sort((a, b) => b.gzipBytes - a.gzipBytes || (a.path < b.path ? -1 : 1));
   const msToResults = marks['search:first-results'] ?? NaN;
-  return { bytes, gzipBytes, requests: paths.length, pagefindBytes, msToResults, marks, results, files };
+  return { bytes, gzipBytes, requests: paths.length, pagefindBytes, searchGzipBytes, msToResults, marks, results, files };
 }
 
 export async function evaluate(dist: string, generated: string, log: (line: string) => void): Promise<boolean> {
@@ -226,7 +233,7 @@ export async function evaluate(dist: string, generated: string, log: (line: stri
     log('');
     const ms = (name: string) => `${(first.marks[name] ?? NaN).toFixed(0)} ms`;
     log(`First query (${EVAL_TERMS[0]}), fresh browser context (cold cache), served from 127.0.0.1 without compression:`);
-    log(`  downloaded ${(first.bytes / 1024).toFixed(1)} KiB in ${first.requests} requests, of which Pagefind ${(first.pagefindBytes / 1024).toFixed(1)} KiB; ≈ ${(first.gzipBytes / 1024).toFixed(1)} KiB if HTML/JS/CSS are served gzipped`);
+    log(`  downloaded ${(first.bytes / 1024).toFixed(1)} KiB in ${first.requests} requests, of which Pagefind ${(first.pagefindBytes / 1024).toFixed(1)} KiB; ≈ ${(first.gzipBytes / 1024).toFixed(1)} KiB if HTML/JS/CSS are served gzipped, of which the search itself ${(first.searchGzipBytes / 1024).toFixed(1)} KiB`);
     log(`  first results ${first.msToResults.toFixed(0)} ms after navigation start (DOMContentLoaded ${ms('domContentLoaded')}, Pagefind ready ${ms('search:pagefind-ready')}, matches known ${ms('search:matched')})`);
     if (errors.length) {
       ok = false;

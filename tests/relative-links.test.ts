@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { relativizeHtml } from '../scripts/relative-links';
+import { posix } from 'node:path';
+import fc from 'fast-check';
+import { normaliseBase, pagePathOf, relativePath, relativizeHtml } from '../scripts/relative-links';
 
 describe('relativizeHtml', () => {
   it('points a directory link from a nested page at the index.html relative to it', () => {
@@ -31,5 +33,38 @@ describe('relativizeHtml', () => {
 
   it('links the home page from the home page to index.html', () => {
     expect(relativizeHtml('<a href="/">home</a>', 'index.html')).toBe('<a href="index.html">home</a>');
+  });
+});
+
+describe('pagePathOf', () => {
+  it('names the file Astro writes for a page URL, as the links of that page are resolved from it', () => {
+    expect(pagePathOf('/')).toBe('index.html');
+    expect(pagePathOf('/clause/changsha-2025-measures/6/')).toBe('clause/changsha-2025-measures/6/index.html');
+    expect(pagePathOf('/404/')).toBe('404.html');
+    expect(pagePathOf('/atlas/compare/talent/', '/atlas/')).toBe('compare/talent/index.html');
+    expect(pagePathOf('/atlas/', '/atlas/')).toBe('index.html');
+  });
+
+  it('gives a clause page the same links as its path in dist would', () => {
+    const html = '<a href="/atlas/compare/talent/">人才</a>';
+    expect(relativizeHtml(html, pagePathOf('/atlas/clause/x/6/', '/atlas/'), '/atlas/')).toBe('<a href="../../../compare/talent/index.html">人才</a>');
+  });
+
+  it('normalises a base path without its trailing slash', () => {
+    expect(normaliseBase('/atlas')).toBe('/atlas/');
+    expect(normaliseBase('/')).toBe('/');
+  });
+});
+
+describe('relativePath', () => {
+  it('agrees with posix.relative for any two site paths', () => {
+    const segment = fc.constantFrom('a', 'b', 'clause', 'index.html', '2.1', '.', '..', '', 'x y');
+    const path = fc.array(segment, { maxLength: 5 }).map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(path, path, (from, to) => {
+        expect(relativePath(from, to)).toBe(posix.relative(from, to));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

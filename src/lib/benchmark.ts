@@ -106,7 +106,11 @@ export function representative(points: readonly AwardPoint[]): AwardPoint | null
 /** The spread between the smallest and largest representative sums of different policies; null when fewer than two. */
 export function spread(points: readonly AwardPoint[]): Spread | null {
   const byPolicy = new Map<string, AwardPoint[]>();
-  for (const p of points) byPolicy.set(p.policy.id, [...(byPolicy.get(p.policy.id) ?? []), p]);
+  for (const p of points) {
+    const list = byPolicy.get(p.policy.id);
+    if (list) list.push(p);
+    else byPolicy.set(p.policy.id, [p]);
+  }
   const reps = [...byPolicy.values()].map(representative).filter((p): p is AwardPoint => p !== null);
   if (reps.length < 2) return null;
   let min = reps[0]!;
@@ -144,8 +148,15 @@ export interface LadderFamily {
 }
 
 function rowsFor(atlas: Atlas, points: readonly AwardPoint[]): PolicyRow[] {
+  // Grouped once: a filter per policy would be policies × points, quadratic in the corpus.
+  const byPolicy = new Map<string, AwardPoint[]>();
+  for (const p of points) {
+    const list = byPolicy.get(p.policy.id);
+    if (list) list.push(p);
+    else byPolicy.set(p.policy.id, [p]);
+  }
   return atlas.policies.map((policy) => {
-    const own = points.filter((p) => p.policy.id === policy.id);
+    const own = byPolicy.get(policy.id) ?? [];
     const parsed = (atlas.clausesByPolicy.get(policy.id)?.length ?? 0) > 0;
     return { policy, label: policyRowLabel(atlas, policy), points: own, state: own.length > 0 ? 'awarded' : parsed ? 'absent' : 'not-parsed' };
   });
@@ -158,6 +169,15 @@ function rowsFor(atlas: Atlas, points: readonly AwardPoint[]): PolicyRow[] {
  * something else, and non-monetary benefits (加分, 直通资格), show on the category benchmarks.
  */
 export function tierLadder(atlas: Atlas): LadderFamily[] {
+  let families = ladderCache.get(atlas);
+  if (!families) ladderCache.set(atlas, (families = computeLadder(atlas)));
+  return families;
+}
+
+// Every tier's ranking page asks for the ladder; it is computed once per atlas.
+const ladderCache = new WeakMap<Atlas, LadderFamily[]>();
+
+function computeLadder(atlas: Atlas): LadderFamily[] {
   const points = awardPoints(atlas).filter((p) => p.award.tier !== null && p.award.recognition && p.award.kind !== 'non-monetary');
   const byTier = new Map<TierId, AwardPoint[]>();
   for (const p of points) {

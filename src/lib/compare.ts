@@ -94,9 +94,9 @@ export interface MatrixRow {
   total: number;
 }
 
-/** Categories × cities: clause counts and the largest award per cell. */
-export function compareMatrix(atlas: Atlas): MatrixRow[] {
-  const perCity = atlas.cities.map((city) => ({ city, all: cityClauses(atlas, city) }));
+/** Categories × cities (all of the atlas's, or the ones given, in that order): clause counts and the largest award per cell. */
+export function compareMatrix(atlas: Atlas, cities: readonly City[] = atlas.cities): MatrixRow[] {
+  const perCity = cities.map((city) => ({ city, all: cityClauses(atlas, city) }));
   return CATEGORIES.map((category) => {
     const cells = perCity.map(({ city, all }) => {
       const clauses = all.filter((c) => inCategory(c, category.id));

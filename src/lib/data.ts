@@ -52,9 +52,23 @@ export function loadReportSummary(): IngestReportSummary | null {
   return summariseReport(loadIngestReport());
 }
 
+let boilerplateByFile: Map<string, IngestReport['removedBoilerplate']> | undefined;
+
 /** Boilerplate line ranges of one source file, or null when the report does not list them. */
 export function loadBoilerplate(file: string): BoilerplateRange[] | null {
-  return boilerplateFromReport(loadIngestReport(), file);
+  const report = loadIngestReport();
+  if (!report) return null;
+  // Grouped by file once: every source page would otherwise scan the whole corpus's list.
+  const name = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  if (!boilerplateByFile) {
+    boilerplateByFile = new Map();
+    for (const item of report.removedBoilerplate) {
+      const list = boilerplateByFile.get(name(item.file));
+      if (list) list.push(item);
+      else boilerplateByFile.set(name(item.file), [item]);
+    }
+  }
+  return boilerplateFromReport({ ...report, removedBoilerplate: boilerplateByFile.get(name(file)) ?? [] }, file);
 }
 
 /** Raw text of a source file, decoded with the encoding ingest detected. */

@@ -37,7 +37,13 @@ export const routes = {
   clause: (clauseId: string) => href(`/clause/${clauseId}/`),
   source: (file: string, line?: number) => `${href(`/source/${sourceSlug(file)}/`)}${line ? `#L${line}` : ''}`,
   compare: (category?: string) => href(category ? `/compare/${category}/` : '/compare/'),
+  /** Page `n` (1-based) of the city directory: of the matrix without a category, else of a category's columns. */
+  compareCities: (category: string | null, n: number) => href(category ? `/compare/${category}/page/${n}/` : `/compare/page/${n}/`),
   benchmark: (category?: string) => href(category ? `/benchmark/${category}/` : '/benchmark/'),
+  /** Page `n` of a category's award levels, ranked; page 1 is the category page itself. */
+  benchmarkPage: (category: string, n: number) => href(n <= 1 ? `/benchmark/${category}/` : `/benchmark/${category}/page/${n}/`),
+  /** Page `n` of the full ranking of one tier. */
+  tierRanking: (tier: string, n = 1) => href(n <= 1 ? `/benchmark/tier/${tier}/` : `/benchmark/tier/${tier}/page/${n}/`),
   search: () => href('/search/'),
   data: () => href('/data/'),
   dataFile: (name: string) => href(`/data/${name}`),

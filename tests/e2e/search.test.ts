@@ -169,6 +169,20 @@ describe('search page', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
+  it('fetches the highlighter only for visitors who arrive from a search', async () => {
+    const page = await newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const clausePage = new URL(`../clause/${clauses[0]!.id}/`, searchUrl).href;
+    await page.goto(clausePage);
+    expect(fetched.filter((path) => path.endsWith('/search-highlight.js'))).toEqual([]);
+    expect(await page.locator('mark.search-hit').count()).toBe(0);
+    await page.goto(`${clausePage}?pagefind-highlight=${encodeURIComponent(clauses[0]!.text.slice(0, 4))}`);
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
+    expect(fetched.filter((path) => path.endsWith('/search-highlight.js'))).toHaveLength(1);
+    await page.context().close();
+  });
+
   it('explains without JavaScript that search needs it and links to the compare pages', async () => {
     const page = await newPage(false);
     await page.goto(`${searchUrl}?q=${encodeURIComponent('贴息')}`);

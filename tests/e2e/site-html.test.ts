@@ -3,6 +3,7 @@
 // and only clause pages carry data-pagefind-body.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertDistBuilt, distDir } from './serve-dist';
@@ -94,6 +95,16 @@ describe('built HTML', () => {
       if (isClause ? count !== 1 : count !== 0) wrong.push(`${file}: ${count}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('keeps every page that lists cities (home, compare, benchmark) within its size budget', () => {
+    // The default selections and paging (src/lib/selection.ts) bound these pages whatever the
+    // number of cities: 400 synthetic cities give at most ~28 KB gzipped, the real 4 under 10 KB.
+    const budget = 48 * 1024;
+    const listing = files.filter((f) => f === 'index.html' || f.startsWith('compare/') || f.startsWith('benchmark/'));
+    expect(listing.length).toBeGreaterThan(0);
+    const over = listing.map((f) => ({ f, gz: gzipSync(html(f)).length })).filter(({ gz }) => gz > budget).map(({ f, gz }) => `${f}: ${gz} B`);
+    expect(over).toEqual([]);
   });
 
   it('declares Chinese as the page language everywhere', () => {

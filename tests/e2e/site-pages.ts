@@ -33,6 +33,8 @@ export function richestCompareCategory(dist: string): string {
   const dir = join(dist, 'compare');
   let best = { category: '', columns: -1 };
   for (const name of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    // compare/page/<n>/ is the matrix's city directory, not a category.
+    if (!existsSync(join(dir, name, 'index.html'))) continue;
     const html = readFileSync(join(dir, name, 'index.html'), 'utf8');
     const columns = (html.match(/<section class="column"/g) ?? []).length - (html.match(/class="empty-state/g) ?? []).length;
     if (columns > best.columns) best = { category: name, columns };

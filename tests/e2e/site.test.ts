@@ -9,6 +9,7 @@ import { launchChromium } from '../../scripts/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, serveDist, type DistServer } from './serve-dist';
 import { pageCases, type PageCase } from './site-pages';
+import { LIMITS } from '../../src/lib/paging';
 
 const SCREENSHOTS = resolve('test-results/screenshots');
 const AXE = resolve('node_modules/axe-core/axe.min.js');
@@ -145,6 +146,63 @@ describe('reading pages', () => {
   });
 });
 
+/** Slugs of every city in the built atlas, from the policy download. */
+function atlasCitySlugs(): string[] {
+  const policies = JSON.parse(readFileSync(join(distDir(), 'data/policies.json'), 'utf8')) as { city: { slug: string } }[];
+  return [...new Set(policies.map((p) => p.city.slug))].sort();
+}
+
+describe('pages that list every city', () => {
+  it('show a bounded set of compare columns without JavaScript and reach every other city from the directory', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.origin + cases.find((c) => c.type === 'compare')!.path);
+      const onPage = await page.locator('.column[data-city]').evaluateAll((els) => els.map((e) => e.getAttribute('data-city')!));
+      expect(onPage.length).toBeGreaterThanOrEqual(2);
+      expect(onPage.length).toBeLessThanOrEqual(LIMITS.cityColumns);
+      const listed = await page.locator('#city-index a[href*="#city-"]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).hash.slice('#city-'.length)));
+      // Every city is either a column here or a link in the directory (all of them, when there is one).
+      expect([...new Set([...onPage, ...listed])].sort()).toEqual(atlasCitySlugs());
+      if (listed.length > 0) expect(listed.sort()).toEqual(atlasCitySlugs());
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('offer every city in the compare chooser, and load the column of a city this page does not hold', async () => {
+    const context = await browser.newContext();
+    try {
+      const { page, problems } = await openPage(context);
+      const path = cases.find((c) => c.type === 'compare')!.path;
+      await page.goto(server.origin + path);
+      const onPage = await page.locator('.column[data-city]').evaluateAll((els) => els.map((e) => e.getAttribute('data-city')!));
+      const offered = await page.locator('#city-picker select option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
+      expect([...onPage, ...offered].sort()).toEqual(atlasCitySlugs());
+      const elsewhere = offered.find((slug) => !onPage.includes(slug));
+      if (elsewhere) {
+        await page.locator('#city-picker select').selectOption(elsewhere);
+        const column = page.locator(`.column[data-city="${elsewhere}"]`);
+        await expect.poll(() => column.isVisible()).toBe(true);
+        expect(new URL(page.url()).searchParams.get('cities')).toBe([...onPage, elsewhere].join(','));
+        // Links inside the loaded column still lead to the right pages.
+        const policyHref = await column.locator('.column-head a').first().getAttribute('href');
+        const response = await page.request.get(new URL(policyHref!, page.url()).href);
+        expect(response.status()).toBe(200);
+        // The choice survives a reload and a move to another category.
+        await page.reload();
+        await expect.poll(() => page.locator(`.column[data-city="${elsewhere}"]`).isVisible()).toBe(true);
+        expect(await page.locator('a[data-keep-cities]').first().getAttribute('href')).toContain(elsewhere);
+      } else {
+        expect(onPage.sort()).toEqual(atlasCitySlugs());
+      }
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('compare city chooser', () => {
   it('changes the columns and keeps the choice in the URL', async () => {
     const context = await browser.newContext();
@@ -188,10 +246,12 @@ describe('chart marks', () => {
     try {
       const { page } = await openPage(context);
       await page.goto(`${server.origin}/`);
+      // A mark names its quoted words (written once, in the chart's data table) with aria-describedby.
       const marks = await page.locator('svg a.mark').evaluateAll((els) =>
-        els.map((e) => ({ href: (e as SVGAElement).getAttribute('href')!, quote: e.getAttribute('data-quote')! })),
+        els.map((e) => ({ href: e.getAttribute('href')!, quote: document.getElementById(e.getAttribute('aria-describedby')!)?.textContent ?? '' })),
       );
       expect(marks.length).toBeGreaterThan(0);
+      expect(marks.every((m) => m.quote.length > 0)).toBe(true);
       const clausePage = await context.newPage();
       for (const mark of marks) {
         const target = new URL(mark.href, page.url());

@@ -47,30 +47,50 @@ export function fitText(text: string, max: number, size = FONT): string {
   return `${out}…`;
 }
 
+/**
+ * A mark's tooltip: row, clause and amount. The quoted words are not repeated here: they are
+ * in the data table once, and the mark points at them with aria-describedby (see quoteId).
+ */
 function markTitle(rowLabel: string, mark: BarMark): string {
   if (!mark.href) return `${rowLabel}：${mark.label}`;
-  return `${rowLabel} ${mark.clause}：${mark.label}。原文：“${mark.quote}”`;
+  return `${rowLabel} ${mark.clause}：${mark.label}`;
+}
+
+/** Id of the data-table element that holds a mark's quoted words (group and row index in the series). */
+export function quoteId(chartId: string, group: number, row: number): string {
+  return `${chartId}-q${group}-${row}`;
+}
+
+/** Coordinates to a tenth of a pixel: finer is invisible and only makes the markup longer. */
+function px(v: number): number {
+  return Math.round(v * 10) / 10;
 }
 
 /** The chart as an SVG string (no <script>, no external references). */
 export function renderBars(series: BarSeries, options: RenderOptions): string {
+  return renderChart(series, options).svg;
+}
+
+/** The chart as an SVG string with its viewBox size, so a page can reserve its space before drawing it. */
+export function renderChart(series: BarSeries, options: RenderOptions): { svg: string; width: number; height: number } {
   const width = options.width ?? 720;
   const id = options.id;
   const rowLabels = series.groups.flatMap((g) => g.rows.map((r) => r.label));
-  const labelWidth = Math.min(220, Math.max(48, ...rowLabels.map((l) => textWidth(l))) + 14);
+  const labelWidth = px(Math.min(220, Math.max(48, ...rowLabels.map((l) => textWidth(l))) + 14));
   const x0 = labelWidth;
   const x1 = width - VALUE_RESERVE;
-  const x = scaleLinear()
+  const scale = scaleLinear()
     .domain([0, series.maxWan > 0 ? series.maxWan : 1])
     .range([x0, x1])
     .nice();
-  const ticks = x.ticks(5);
-  const format = x.tickFormat(5);
+  const x = (v: number) => px(scale(v));
+  const ticks = scale.ticks(5);
+  const format = scale.tickFormat(5);
 
   const parts: string[] = [];
   let y = LEGEND + AXIS;
   const body: string[] = [];
-  for (const group of series.groups) {
+  series.groups.forEach((group, g) => {
     if (group.label) {
       y += GROUP_HEAD;
       body.push(`<text class="group-label" x="0" y="${y - 7}" font-weight="bold">${escapeXml(fitText(group.label, width - 8))}</text>`);
@@ -79,14 +99,21 @@ export function renderBars(series: BarSeries, options: RenderOptions): string {
       y += GROUP_NOTE;
       body.push(`<text class="group-note" x="0" y="${y - 5}" font-size="12" fill="${PALETTE.muted}">${escapeXml(fitText(group.note, width - 8, 12))}</text>`);
     }
-    for (const row of group.rows) {
+    group.rows.forEach((row, r) => {
       const mid = y + ROW / 2;
       body.push(`<text class="row-label" x="${x0 - 8}" y="${mid}" dy="0.35em" text-anchor="end">${escapeXml(fitText(row.label, labelWidth - 10))}</text>`);
-      body.push(renderMark(row.label, row.mark, x(0), mid, (v) => x(v), width, id));
+      body.push(renderMark(row.label, row.mark, x(0), mid, (v) => x(v), width, id, quoteId(id, g, r)));
+      y += ROW;
+    });
+    if (group.more) {
+      // The group shows only its top rows: say so where the bars end, and link the full ranking.
+      const text = escapeXml(fitText(group.more.href ? `${group.more.short} · 全部排名 →` : group.more.short, width - x0 - 8, 12));
+      const line = `<text x="${x0 + 6}" y="${y + ROW / 2}" dy="0.35em" font-size="12" fill="${PALETTE.muted}">${text}</text>`;
+      body.push(group.more.href ? `<a class="more" href="${escapeXml(group.more.href)}">${line}</a>` : line);
       y += ROW;
     }
     y += GROUP_GAP;
-  }
+  });
   const height = y + 4;
 
   parts.push(
@@ -111,7 +138,7 @@ export function renderBars(series: BarSeries, options: RenderOptions): string {
   parts.push(`</g>`);
   parts.push(...body);
   parts.push(`</svg>`);
-  return parts.join('');
+  return { svg: parts.join(''), width, height };
 }
 
 function renderLegend(series: BarSeries, id: string): string {
@@ -127,20 +154,23 @@ function renderLegend(series: BarSeries, id: string): string {
   return `<g class="legend">${items.join('')}</g>`;
 }
 
-function renderMark(rowLabel: string, mark: BarMark, zero: number, mid: number, x: (v: number) => number, width: number, id: string): string {
+function renderMark(rowLabel: string, mark: BarMark, zero: number, mid: number, x: (v: number) => number, width: number, id: string, quote: string): string {
+  if (!mark.href) {
+    // An absent award: the words say it all, so no tooltip and nothing to follow.
+    const text = fitText(mark.label, width - zero - 12);
+    return `<text class="mark-absent" x="${zero + 6}" y="${mid}" dy="0.35em" fill="${mark.muted ? PALETTE.muted : PALETTE.text}" font-style="italic">${escapeXml(text)}</text>`;
+  }
   const title = `<title>${escapeXml(markTitle(rowLabel, mark))}</title>`;
   let shape: string;
   if (mark.kind === 'text' || mark.valueWan === null) {
-    const fill = mark.muted ? PALETTE.muted : PALETTE.text;
     const text = fitText(mark.label, width - zero - 12);
-    shape = `<rect class="hit" x="${zero}" y="${mid - ROW / 2 + 2}" width="${Math.min(width - zero, textWidth(text) + 12)}" height="${ROW - 4}" fill="transparent"/><text x="${zero + 6}" y="${mid}" dy="0.35em" fill="${fill}" font-style="italic">${escapeXml(text)}</text>`;
+    shape = `<rect class="hit" x="${zero}" y="${mid - ROW / 2 + 2}" width="${px(Math.min(width - zero, textWidth(text) + 12))}" height="${ROW - 4}" fill="transparent"/><text x="${zero + 6}" y="${mid}" dy="0.35em" fill="${PALETTE.text}" font-style="italic">${escapeXml(text)}</text>`;
   } else {
     const end = x(mark.valueWan);
-    const w = Math.max(2, end - zero);
+    const w = px(Math.max(2, end - zero));
     const fill = mark.kind === 'fixed' ? `fill="${PALETTE.fixed}"` : `fill="url(#${id}-hatch)" stroke="${PALETTE.cap}" stroke-width="1.5"`;
     const label = fitText(mark.label, width - end - 8);
     shape = `<rect class="bar" x="${zero}" y="${mid - BAR / 2}" width="${w}" height="${BAR}" ${fill}/><text x="${Math.max(end, zero) + 6}" y="${mid}" dy="0.35em" fill="${PALETTE.axis}">${escapeXml(label)}</text>`;
   }
-  if (!mark.href) return `<g class="mark mark-absent">${title}${shape}</g>`;
-  return `<a class="mark" href="${escapeXml(mark.href)}" data-quote="${escapeXml(mark.quote)}">${title}${shape}</a>`;
+  return `<a class="mark" href="${escapeXml(mark.href)}" aria-describedby="${quote}">${title}${shape}</a>`;
 }

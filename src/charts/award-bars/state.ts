@@ -1,8 +1,10 @@
 // Award bars, state: benchmark rows → a chart-ready series (groups of labelled rows, one mark
 // per row). Pure and unit-tested; knows nothing about SVG or Astro.
-import { tierById } from '../../schema';
-import type { AwardPoint, HeadlineRow, LadderFamily, PolicyRow } from '../../lib/benchmark';
-import { awardShortLabel, clauseLabel, FREQUENCY_LABELS, KIND_LABELS, numberCore } from '../../lib/format';
+import { tierById, type TierId } from '../../schema';
+import type { AwardPoint, HeadlineRow, LadderFamily, LadderTier, PolicyRow } from '../../lib/benchmark';
+import { awardShortLabel, clauseLabel, FREQUENCY_LABELS, KIND_LABELS, numberCore, wan } from '../../lib/format';
+import { LIMITS } from '../../lib/paging';
+import { selectPolicyRows, type RowCounts, type RowSelection } from '../../lib/selection';
 
 /** `fixed` and `cap` are drawn as bars (solid vs hatched); everything else as words. */
 export type MarkKind = 'fixed' | 'cap' | 'text';
@@ -38,6 +40,18 @@ export interface BarGroup {
   /** A remark under the group heading, e.g. the spread between cities. */
   note: string;
   rows: BarRow[];
+  /** When the group shows only its top rows: what was left out, and where the full list is. */
+  more: MoreLink | null;
+}
+
+/** The line under a group that shows only its top rows. */
+export interface MoreLink {
+  /** The whole count in words, for the data table: see moreText. */
+  text: string;
+  /** A short line for the chart, e.g. `共 400 个政策，此处为金额最高的 12 个`. */
+  short: string;
+  /** The full ranking; null when there is none to link to. */
+  href: string | null;
 }
 
 export interface BarSeries {
@@ -93,13 +107,45 @@ function policyRows(row: PolicyRow, hrefFor: HrefFor, absentLabel: string): BarR
   }));
 }
 
-/** Headline: one row per policy, the first-time national little-giant award. */
-export function headlineSeries(rows: readonly HeadlineRow[], hrefFor: HrefFor): BarSeries {
+/**
+ * How a group's policies divide, in words: how many state a sum (and its median), how many
+ * only words, how many none, e.g. `共 400 个政策：137 个写明金额（中位数 50 万元），263 个未规定`.
+ */
+export function countsText(counts: RowCounts): string {
+  const parts = [`${counts.quantified} 个写明金额${counts.medianYuan === null ? '' : `（中位数 ${wan(counts.medianYuan)} 万元${counts.anyCap ? '，含上限' : ''}）`}`];
+  if (counts.words > 0) parts.push(`${counts.words} 个以文字说明`);
+  if (counts.absent > 0) parts.push(`${counts.absent} 个未规定`);
+  if (counts.notParsed > 0) parts.push(`${counts.notParsed} 个未能解析`);
+  return `共 ${counts.total} 个政策：${parts.join('，')}`;
+}
+
+/** What a capped group left out, in words: the shown count (and any tie at the cut), then countsText. */
+export function moreText(shown: number, counts: RowCounts, tiedBeyond = 0): string {
+  return `显示金额最高的 ${shown} 个${tieText(tiedBeyond)}；${countsText(counts)}`;
+}
+
+function tieText(tiedBeyond: number): string {
+  return tiedBeyond > 0 ? `（另有 ${tiedBeyond} 个与末位同额，同额按城市拼音排序）` : '';
+}
+
+function moreLink<R>(selection: RowSelection<R>, href: string | null): MoreLink | null {
+  if (!selection.capped) return null;
+  const tie = selection.tiedBeyond > 0 ? `，另有 ${selection.tiedBeyond} 个同额` : '';
+  return {
+    text: moreText(selection.shown.length, selection.counts, selection.tiedBeyond),
+    short: `共 ${selection.counts.total} 个政策，此处为金额最高的 ${selection.shown.length} 个${tie}`,
+    href,
+  };
+}
+
+/** Headline: one row per policy, the first-time national little-giant award (pass the selected rows). */
+export function headlineSeries(rows: readonly HeadlineRow[], hrefFor: HrefFor, more: MoreLink | null = null): BarSeries {
   return finish([
     {
       key: 'little-giant',
       label: '',
       note: '',
+      more,
       rows: rows.map((row) => ({
         key: row.policy.id,
         label: row.label,
@@ -118,16 +164,50 @@ export function spreadNote(spread: LadderFamily['tiers'][number]['spread']): str
   return `最高（${spread.max.policy.city.zh} ${amount(spread.max)}）为最低（${spread.min.policy.city.zh} ${amount(spread.min)}）的 ${spread.ratio} 倍${caveat}`;
 }
 
+/** The headline's "N more" line when it shows only its top rows. */
+export function headlineMore(selection: RowSelection<HeadlineRow>, href: string | null): MoreLink | null {
+  return moreLink(selection, href);
+}
+
+export interface LadderOptions {
+  /** Policies a tier shows before it keeps the top ones by amount. Default LIMITS.ladderRows. */
+  limit?: number;
+  /** The full ranking of a tier, linked from a capped group. */
+  rankingHref?: (tier: TierId) => string;
+}
+
+/** The rows of a tier the ladder shows (all when they fit, else the top by amount). */
+export function ladderSelection(tier: LadderTier, limit: number = LIMITS.ladderRows): RowSelection<PolicyRow> {
+  return selectPolicyRows(tier.rows, limit);
+}
+
 /** Tier ladder of one family: a group per tier (low → high), a row per policy and award. */
-export function ladderSeries(family: LadderFamily, hrefFor: HrefFor): BarSeries {
+export function ladderSeries(family: LadderFamily, hrefFor: HrefFor, options: LadderOptions = {}): BarSeries {
   return finish(
-    family.tiers.map((t) => ({
-      key: t.tier.id,
-      label: `${t.tier.zh} · ${t.tier.en}`,
-      note: spreadNote(t.spread),
-      rows: t.rows.flatMap((row) => policyRows(row, hrefFor, '本政策未规定')),
-    })),
+    family.tiers.map((t) => {
+      const selection = ladderSelection(t, options.limit);
+      return {
+        key: t.tier.id,
+        label: `${t.tier.zh} · ${t.tier.en}`,
+        note: spreadNote(t.spread),
+        rows: selection.shown.flatMap((row) => policyRows(row, hrefFor, '本政策未规定')),
+        more: moreLink(selection, options.rankingHref?.(t.tier.id) ?? null),
+      };
+    }),
   );
+}
+
+/** One page of a tier's full ranking: a row per policy and award, labelled with the policy's rank. */
+export function rankingSeries(tier: LadderTier, rows: readonly PolicyRow[], firstRank: number, hrefFor: HrefFor): BarSeries {
+  return finish([
+    {
+      key: tier.tier.id,
+      label: '',
+      note: '',
+      more: null,
+      rows: rows.flatMap((row, i) => policyRows({ ...row, label: `${firstRank + i}. ${row.label}` }, hrefFor, '本政策未规定')),
+    },
+  ]);
 }
 
 /** Award levels within a category: a group per policy, a row per award (labelled by tier or recipient). */
@@ -137,6 +217,7 @@ export function categorySeries(rows: readonly PolicyRow[], hrefFor: HrefFor): Ba
       key: row.policy.id,
       label: row.label,
       note: '',
+      more: null,
       rows:
         row.points.length === 0
           ? [{ key: `${row.policy.id}:none`, label: '—', mark: absentMark(row.state === 'not-parsed' ? '未能解析出条款' : '本类条款中没有奖补') }]

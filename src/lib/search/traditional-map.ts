@@ -1,5 +1,6 @@
 // Build-time only: the traditional → simplified characters a query may need, limited to the
-// corpus. The search page embeds the map (a few KB) instead of shipping OpenCC's dictionaries
+// corpus. The search page embeds the map's keys and fetches the map (a few KB, search/t2s.json)
+// only for a query that contains one of them, instead of shipping OpenCC's dictionaries
 // (t2cn ≈ 109 KB, ≈ 52 KB gzipped) to every visitor.
 import * as OpenCC from 'opencc-js';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
@@ -27,6 +28,18 @@ export function traditionalMap(corpus: string): Record<string, string> {
     if (used.has(key)) continue;
     const simplified = convert(key);
     if (simplified !== key && [...simplified].length === 1 && used.has(simplified)) map[key] = simplified;
+  }
+  return map;
+}
+
+const byCorpus = new WeakMap<readonly object[], Record<string, string>>();
+
+/** traditionalMap over the searchable text of every clause, computed once per clause list. */
+export function corpusTraditionalMap<T extends object>(clauses: readonly T[], searchable: (clause: T) => string): Record<string, string> {
+  let map = byCorpus.get(clauses);
+  if (!map) {
+    map = traditionalMap(clauses.map(searchable).join('\n'));
+    byCorpus.set(clauses, map);
   }
   return map;
 }

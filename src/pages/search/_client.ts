@@ -1,5 +1,6 @@
 // The search page in the browser: URL ⇄ form, query → Pagefind phrase searches, results.
 // Matching rules live in src/lib/search/text.ts; this file only orchestrates and renders.
+import type { TraditionalPairs } from './t2s.json';
 import {
   allRanges,
   containsTerm,
@@ -13,11 +14,8 @@ import {
 
 /** Build-time data the page embeds as JSON (#search-data). */
 export interface SearchPageData {
-  /** Filter key → value → Chinese label. */
-  labels: Record<string, Record<string, string>>;
-  statusLabels: Record<string, string>;
-  /** Traditional → simplified pairs, concatenated: `專专臺台…`. */
-  t2s: string;
+  /** The traditional characters ./t2s.json maps to simplified ones, concatenated. */
+  traditional: string;
 }
 
 export const FILTER_KEYS = ['city', 'category', 'tier', 'award', 'status', 'year'] as const;
@@ -46,7 +44,8 @@ interface PagefindApi {
   ) => Promise<{ results: PagefindResult[] } | null>;
 }
 
-const PAGE_SIZE = 15;
+// Ten results a page: each costs its Pagefind fragment (~1 KB), part of a first query's budget.
+const PAGE_SIZE = 10;
 
 export function readState(search: string): SearchState {
   const params = new URLSearchParams(search);
@@ -102,7 +101,18 @@ function segmentTerms(terms: QueryTerm[]): QueryTerm[] {
 
 export function startSearchPage(): void {
   const data = JSON.parse(document.getElementById('search-data')!.textContent ?? '{}') as SearchPageData;
-  const t2s = decodePairs(data.t2s);
+  const traditional = new Set(data.traditional);
+  let t2s: Promise<Record<string, string> | null> | undefined;
+  // Most queries are simplified Chinese; only one with a traditional character fetches the map.
+  const loadT2s = () =>
+    (t2s ??= fetch(new URL('search/t2s.json', siteRoot()))
+      .then((response) => (response.ok ? (response.json() as Promise<TraditionalPairs>) : Promise.reject(new Error(`t2s.json: ${response.status}`))))
+      .then((body) => decodePairs(body.pairs))
+      .catch((error: unknown) => {
+        console.warn('Traditional → simplified map unavailable:', error);
+        t2s = undefined;
+        return null;
+      }));
   const form = document.getElementById('search-form') as HTMLFormElement;
   const input = document.getElementById('search-q') as HTMLInputElement;
   const section = document.getElementById('search-results') as HTMLElement;
@@ -112,6 +122,9 @@ export function startSearchPage(): void {
   let pagefind: Promise<PagefindApi> | undefined;
   let generation = 0;
   let firstResults = true;
+  // Filter labels come from the form's own options rather than a second copy in the page data.
+  const labelOf = (key: FilterKey, value: string): string =>
+    form.querySelector<HTMLOptionElement>(`select[data-filter="${key}"] option[value="${CSS.escape(value)}"]`)?.textContent ?? value;
 
   const loadPagefind = () => {
     pagefind ??= (async () => {
@@ -149,7 +162,7 @@ export function startSearchPage(): void {
   const describe = (state: SearchState, terms: QueryTerm[]): string => {
     const parts = terms.map((t) => (t.exact ? `"${t.text}"` : t.text));
     const filters = FILTER_KEYS.flatMap((key) =>
-      (state.filters[key] ?? []).map((v) => (key === 'award' ? '有奖补' : data.labels[key]?.[v] ?? v)),
+      (state.filters[key] ?? []).map((v) => (key === 'award' ? '有奖补' : labelOf(key, v))),
     );
     return [parts.length ? `包含 ${parts.join('、')}` : '', filters.length ? `筛选：${filters.join('、')}` : '']
       .filter(Boolean)
@@ -167,10 +180,10 @@ export function startSearchPage(): void {
     city.className = 'tag';
     city.textContent = meta.city ?? '';
     info.append(city, ` ${meta.policy ?? ''}`);
-    if (meta.status && data.statusLabels[meta.status]) {
+    if (meta.status) {
       const badge = document.createElement('span');
       badge.className = `badge badge-${meta.status}`;
-      badge.textContent = data.statusLabels[meta.status]!;
+      badge.textContent = labelOf('status', meta.status);
       info.append(' ', badge);
     }
     const title = document.createElement('h3');
@@ -200,7 +213,9 @@ export function startSearchPage(): void {
 
   const run = async (state: SearchState) => {
     const mine = ++generation;
-    const simplified = toSimplified(state.q, t2s);
+    const map = [...state.q].some((char) => traditional.has(char)) ? await loadT2s() : {};
+    if (mine !== generation) return;
+    const simplified = map ? toSimplified(state.q, map) : state.q;
     let terms = parseQuery(simplified);
     const filters = pagefindFilters(state);
     const hasFilters = Object.keys(filters).length > 0;
@@ -253,7 +268,8 @@ export function startSearchPage(): void {
       if (mine !== generation) return;
       if (firstResults) performance.mark('search:matched');
 
-      const converted = simplified !== state.q ? `（已按简体字搜索：${simplified}）` : '';
+      const converted =
+        simplified !== state.q ? `（已按简体字搜索：${simplified}）` : map ? '' : '（繁体字转换表无法加载，已按原文搜索。）';
       const summary = describe(state, terms);
       status.textContent = results.length
         ? `${note}找到 ${results.length} 条条款${summary ? `，${summary}` : ''}。${converted}`
