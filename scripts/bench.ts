@@ -19,6 +19,7 @@ import { generateCorpus, readTemplates, summarise, writeCorpus, type CorpusSumma
 import { assertChromium, CHROMIUM, CHROMIUM_ARGS, launchChromium } from './chromium';
 import { measureFirstQuery } from './search-eval';
 import { serveStatic } from './serve';
+import { median as medianOf } from '../src/lib/paging';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -62,11 +63,9 @@ export type PageType = (typeof PAGE_TYPES)[number];
 // ---------------------------------------------------------------------------------------
 // Small helpers
 
+/** The median of the runs; NaN (printed as such) when there were none. */
 export function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return medianOf(values) ?? Number.NaN;
 }
 
 interface Timed {

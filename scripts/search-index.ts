@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { encodeMetaText, indexTokens, searchableText } from '../src/lib/search/text';
+import { searchYear } from '../src/lib/format';
 import { policyStatus } from '../src/lib/status';
 import type { Clause, Policy } from '../src/schema';
 
@@ -62,12 +63,6 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
-/** The year a policy is filed under: its `year`, else the year it was issued or took effect. */
-function policyYear(policy: Policy): number | null {
-  const dated = policy.issued ?? policy.effective;
-  return policy.year ?? (dated ? Number(dated.slice(0, 4)) : null);
-}
-
 /**
  * Meta values as Pagefind keeps them when it reads them from HTML: white space collapsed and
  * trimmed, empty values left out (a clause without a heading has no `heading`).
@@ -84,7 +79,7 @@ function metaValues(meta: Record<string, string>): Record<string, string> {
 /** The search record of one clause page, on the build day `today` (status is computed for it). */
 export function searchRecord(clause: Clause, policy: Policy, today: string): SearchRecord {
   const status = policyStatus(policy, today);
-  const year = policyYear(policy);
+  const year = searchYear(policy);
   const searchable = searchableText(clause);
   const filters: Record<string, string[]> = {
     city: [clause.citySlug],

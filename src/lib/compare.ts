@@ -51,9 +51,9 @@ function cityClauses(atlas: Atlas, city: City): Clause[] {
   return (atlas.policiesByCity.get(city.slug) ?? []).flatMap((p) => atlas.clausesByPolicy.get(p.id) ?? []);
 }
 
-/** One column per city (in atlas order) for a category. */
-export function compareColumns(atlas: Atlas, category: CategoryId): CompareColumn[] {
-  return atlas.cities.map((city) => {
+/** One column per city for a category: every city in atlas order, or only `cities` (a page of the city directory). */
+export function compareColumns(atlas: Atlas, category: CategoryId, cities: readonly City[] = atlas.cities): CompareColumn[] {
+  return cities.map((city) => {
     const all = cityClauses(atlas, city);
     const clauses = all.filter((c) => inCategory(c, category));
     return { city, policies: atlas.policiesByCity.get(city.slug) ?? [], clauses, state: columnState(all, clauses) };

@@ -114,6 +114,15 @@ export function policyYear(policy: Pick<Policy, 'issued' | 'effective' | 'year'>
   return policy.year;
 }
 
+/**
+ * The year search files a policy under (its `year` filter): the sidecar's year when it has one,
+ * else the year it was issued or took effect. The search record and the search page's year
+ * options both use it, so every option matches some record.
+ */
+export function searchYear(policy: Pick<Policy, 'issued' | 'effective' | 'year'>): number | null {
+  return policy.year ?? policyYear(policy);
+}
+
 /** Short label of a policy for column headers, e.g. `长沙 · 2025`. */
 export function policyShortLabel(policy: Pick<Policy, 'city' | 'issued' | 'effective' | 'year'>): string {
   const year = policyYear(policy);
