@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lineRules } from '../scripts/ingest/boilerplate';
 import { decode } from '../scripts/ingest/decode';
-import { findDepartmentBracket, matchMarker, parseStructure, toChineseNumeral } from '../scripts/ingest/structure';
+import { matchMarker, toChineseNumeral } from '../scripts/ingest/numbering';
+import { findDepartmentBracket, parseStructure } from '../scripts/ingest/structure';
 import { utf8 } from './fixtures/ingest-helpers';
 
 function structure(text: string) {

@@ -2,6 +2,7 @@
 // shares (`50%`, `５０％`, `二分之一`, `减半`, `1:1`) and counted quantities (`3万家`, `10000亩`).
 // Pure functions: they find tokens; deciding whether a token is an award is extract-awards' job.
 import { compact, toOriginal } from './extract-text';
+import { parseChineseNumeral } from './normalise';
 
 export type MoneyUnit = '元' | '万元' | '亿元';
 
@@ -40,8 +41,12 @@ const COUNT_UNIT_CHARS = '家项件名个场亩人次台套户所座吨';
 
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 // Bounded, linear patterns: no nested quantifiers.
-const MONEY_RE = new RegExp(String.raw`(${NUMBER})(亿元|亿|万元|万|元)`, 'g');
-const PERCENT_RE = new RegExp(String.raw`(${NUMBER})%`, 'g');
+const MONEY_UNITS = '亿元|亿|千万元|千万|万元|万|元';
+const MONEY_RE = new RegExp(String.raw`(${NUMBER})(${MONEY_UNITS})`, 'g');
+/** Sums in Chinese numerals (`一百万元`, `五千万元`); never after 数/几/上 (`数十万元` is no sum). */
+const CN_MONEY_RE = new RegExp(String.raw`(?<![数几上近逾])([一二两三四五六七八九十][零一二两三四五六七八九十百千]{0,6})(${MONEY_UNITS})`, 'g');
+// A range (`15%—30%`, `15-30%`) is one share at its upper bound; per-mille (`5‰`) a tenth of one.
+const PERCENT_RE = new RegExp(String.raw`(?:(${NUMBER})%?[-—–~～至到])?(${NUMBER})(%|‰)`, 'g');
 const MATCHING_RE = new RegExp(String.raw`(${NUMBER}):(${NUMBER})`, 'g');
 const FRACTION_RE = /([一二三四五六七八九十])分之([一二三四五六七八九])/g;
 const HALF_RE = /减半/g;
@@ -59,6 +64,16 @@ function scaleDecimal(digits: string, power: number): number {
   return rest.length > 0 && Number(rest[0]) >= 5 ? base + 1 : base;
 }
 
+/** A Chinese-numeral amount up to 9999 (`五千`, `一千二百`, `三十`): numbering stops at 999. */
+function chineseAmount(text: string): number | null {
+  const k = text.indexOf('千');
+  if (k < 0) return parseChineseNumeral(text);
+  const thousands = parseChineseNumeral(text.slice(0, k));
+  const rest = text.slice(k + 1).replace(/^零/, '');
+  const below = rest === '' ? 0 : parseChineseNumeral(rest);
+  return thousands === null || thousands > 9 || below === null ? null : thousands * 1000 + below;
+}
+
 function precededByDigit(text: string, index: number): boolean {
   const prev = text[index - 1];
   return prev !== undefined && /[\d.]/.test(prev);
@@ -67,20 +82,24 @@ function precededByDigit(text: string, index: number): boolean {
 /** Money tokens in an already compact string (offsets into that string). */
 export function findMoneyCompact(text: string): MoneyToken[] {
   const tokens: MoneyToken[] = [];
-  for (const m of text.matchAll(MONEY_RE)) {
-    const start = m.index;
-    const digits = m[1] as string;
-    const unitWord = m[2] as string;
-    if (precededByDigit(text, start)) continue;
-    const end = start + m[0].length;
+  const push = (start: number, end: number, digits: string, unitWord: string) => {
     // `3万家`, `3亿人`: a count, not money.
     const next = text[end];
-    if ((unitWord === '万' || unitWord === '亿') && next !== undefined && COUNT_UNIT_CHARS.includes(next)) continue;
-    const unit: MoneyUnit = unitWord.startsWith('亿') ? '亿元' : unitWord.startsWith('万') ? '万元' : '元';
-    const power = unit === '亿元' ? 8 : unit === '万元' ? 4 : 0;
-    tokens.push({ start, end, value: Number(digits), unit, yuan: scaleDecimal(digits, power) });
+    if (!unitWord.endsWith('元') && next !== undefined && COUNT_UNIT_CHARS.includes(next)) return;
+    const unit: MoneyUnit = unitWord.startsWith('亿') ? '亿元' : unitWord.includes('万') ? '万元' : '元';
+    const power = unitWord.startsWith('亿') ? 8 : unitWord.startsWith('千万') ? 7 : unitWord.startsWith('万') ? 4 : 0;
+    const value = Number(digits) * (unitWord.startsWith('千万') ? 1000 : 1);
+    tokens.push({ start, end, value, unit, yuan: scaleDecimal(digits, power) });
+  };
+  for (const m of text.matchAll(MONEY_RE)) {
+    if (precededByDigit(text, m.index)) continue;
+    push(m.index, m.index + m[0].length, m[1] as string, m[2] as string);
   }
-  return tokens;
+  for (const m of text.matchAll(CN_MONEY_RE)) {
+    const value = chineseAmount(m[1] as string);
+    if (value !== null) push(m.index, m.index + m[0].length, String(value), m[2] as string);
+  }
+  return tokens.sort((a, b) => a.start - b.start);
 }
 
 /** Shares in an already compact string. */
@@ -88,7 +107,7 @@ export function findRatiosCompact(text: string): RatioToken[] {
   const tokens: RatioToken[] = [];
   for (const m of text.matchAll(PERCENT_RE)) {
     if (precededByDigit(text, m.index)) continue;
-    const percent = Number(m[1]);
+    const percent = Number(m[2]) / (m[3] === '‰' ? 10 : 1);
     if (percent > 0) tokens.push({ start: m.index, end: m.index + m[0].length, percent, form: 'percent' });
   }
   for (const m of text.matchAll(MATCHING_RE)) {

@@ -6,7 +6,7 @@
 // that the nearest noun phrase before it. A list of sums (`分别给予150万元、100万元、10万元`) is
 // paired in order with the recipient list; when the counts differ we report it and guess nothing.
 import type { Award, AwardKind } from '../../src/schema/award';
-import { AWARD_FORMS } from '../../src/schema/award';
+import { AWARD_FORMS, AWARD_VOCABULARY as WORDS } from '../../src/schema/award';
 import { findMoneyCompact, findRatiosCompact, type MoneyToken, type RatioToken } from './extract-amounts';
 import { compact, splitSentences, splitTopLevel, toOriginal, type CompactText, type Piece } from './extract-text';
 import { recipientTier } from './tiers';
@@ -16,7 +16,7 @@ type Form = (typeof AWARD_FORMS)[number];
 
 /** A problem a curator should look at (vfile-message shaped; extract.ts turns it into one). */
 export interface AwardDiagnostic {
-  ruleId: 'pairing-count-mismatch';
+  ruleId: 'pairing-count-mismatch' | 'pairing-ambiguous';
   message: string;
   hint: string;
   /** Offset in the clause text. */
@@ -24,7 +24,7 @@ export interface AwardDiagnostic {
 }
 
 /** Why a sum of money in the text is not an award. */
-export type SkipReason = 'loan-principal' | 'budget' | 'threshold' | 'lower-bound' | 'no-award-word';
+export type SkipReason = 'loan-principal' | 'budget' | 'threshold' | 'lower-bound' | 'rate-base' | 'remainder' | 'no-award-word';
 
 /** A sum of money that was deliberately not made an award (kept for the report and tests). */
 export interface SkippedAmount {
@@ -41,10 +41,21 @@ export interface AwardExtraction {
 }
 
 // ---------------------------------------------------------------- vocabulary
-const CAP_WORDS = /最高|不超过|不高于|上限|至多|最多/;
-const AWARD_WORDS = /给予|予以|奖励|奖金|补助|补贴|资助|支持|扶持|贴息|奖补|配套/;
-// Alternation order matters where words share a start: 贴息补助 is 贴息, 配套补助 is 配套.
-const FORM_RE = /贴息|经费支持|资金支持|配套|奖金|奖励|补助|补贴|资助|扶持/g;
+/** An alternation of words, longest first so a longer word wins where two share a start. */
+const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+const CAP_WORDS = new RegExp(alt(WORDS.cap));
+const AWARD_WORDS = new RegExp(alt([...WORDS.grant, ...WORDS.money, '支持']));
+const FORM_RE = new RegExp(alt(AWARD_FORMS), 'g');
+/** A chunk that opens with a cap (`总额不超过`, `每个企业最高不超过`): a ceiling on what came before. */
+const CAP_CHUNK = new RegExp(`^[^,;]{0,10}?(?:${alt(WORDS.cap)})$`);
+const TOTAL_CAP = new RegExp(`(?:${alt(WORDS.total)})[^,;]{0,4}?(?:${alt(WORDS.cap)})$`);
+const RATE_BASE_BEFORE = new RegExp(`(?:${alt(WORDS.rateBase)})$`);
+const REMAINDER_BEFORE = new RegExp(`(?:${alt(WORDS.remainder)})$`);
+/** Between a rate's base and its amount: `最高奖励`, `给予`, `奖励`. */
+const RATE_BETWEEN = new RegExp(`^[^,;]{0,10}?(?:${alt([...WORDS.grant, ...WORDS.money])})(?:${alt(WORDS.cap)})?$`);
+/** Levels a 分别 list may follow instead of its recipients: `国家级及省级…`, `国家级、省级、市级…`. */
+const LEVEL = '(?:国家级|国家|省级|市级|县级|区级|省|市)';
+const LEVEL_LIST_RE = new RegExp(`^([^,、]{0,8}?)(${LEVEL}(?:(?:、|及|和|与|或)${LEVEL})+)(.+)$`);
 const STATEMENT_TAIL = /^(?:的标准)?(?:的)?(?:一次性)?(?:给予)?(?:奖励|奖金|补助|补贴|资助|经费支持|资金支持|扶持|贴息补助|贴息|配套补助|配套支持|奖补)(?:支持)?/;
 // Money promised without a sum. Bounded gap between the verb and the money word.
 const PROMISE_RE = /(?:给予|予以)[^,;]{0,6}?(?:奖励|奖金|补助|补贴|资助|资金支持|经费支持|扶持|贴息|奖补)/g;
@@ -183,6 +194,23 @@ function recipientNames(ctx: Ctx, items: Piece[]): string[] {
   });
 }
 
+/**
+ * A 分别 list paired with levels instead of recipients: `国家级及省级制造业创新中心、技术创新示范
+ * 企业,分别给予50万元、20万元` pays by level (each level's name is the level and the rest of the
+ * phrase). `ambiguous` when the rest is itself a list, which could have been the pairing.
+ */
+function levelNames(ctx: Ctx, r: Recipient, wanted: number): { names: string[]; ambiguous: boolean } | null {
+  const phrase = originalText(ctx, r.start, r.end);
+  const m = LEVEL_LIST_RE.exec(phrase);
+  if (!m) return null;
+  const levels = (m[2] as string).split(/、|及|和|与|或/);
+  if (levels.length !== wanted) return null;
+  const lead = m[1] as string;
+  const rest = m[3] as string;
+  const ambiguous = splitTopLevel(rest, ['、']).length === wanted;
+  return { names: levels.map((level) => `${lead}${level}${rest}`), ambiguous };
+}
+
 function frequencyOf(statement: string): AwardDraft['frequency'] {
   if (/每人每次/.test(statement)) return 'per-person-per-time';
   if (/一次性/.test(statement)) return 'one-off';
@@ -233,6 +261,33 @@ function ratioBase(before: string, after: string, kind: AwardKind): string | nul
   return base === '' ? null : base;
 }
 
+/** A per-unit rate: `每增100万元最高奖励500元` (base 100万元, amount 500元 per base). */
+interface Rate {
+  base: MoneyToken;
+  amount: MoneyToken;
+}
+
+function findRates(ctx: Ctx, money: readonly MoneyToken[]): Rate[] {
+  const rates: Rate[] = [];
+  for (let i = 0; i + 1 < money.length; i++) {
+    const base = money[i] as MoneyToken;
+    const amount = money[i + 1] as MoneyToken;
+    const chunk = chunkAt(ctx, base.start);
+    if (chunkAt(ctx, amount.start) !== chunk) continue;
+    if (!RATE_BASE_BEFORE.test(ctx.s.slice(chunk.start, base.start))) continue;
+    if (!RATE_BETWEEN.test(ctx.s.slice(base.end, amount.start))) continue;
+    rates.push({ base, amount });
+    i++;
+  }
+  return rates;
+}
+
+/** The base a rate or share is counted on, when written as `按(其)…部分` before it. */
+function countedOn(text: string): string | null {
+  const m = /按照?(?:其)?([^,;]{2,24}?)(?:的)?(?:部分)?(?:给予|予以)/.exec(text);
+  return m ? (m[1] as string) : null;
+}
+
 interface Trigger {
   /** Compact position in the sentence the recipient is searched before. */
   anchor: number;
@@ -249,8 +304,15 @@ export function extractAwards(text: string): AwardExtraction {
   const diagnostics: AwardDiagnostic[] = [];
   const skipped: SkippedAmount[] = [];
 
+  /** An uncapped share whose caps a following `其中…` sentence lists, one per kind of project. */
+  let openShare: AwardDraft | null = null;
+  /** Inside a `其中` list: sentences joined by `;` go on listing caps of `openShare`. */
+  let inList = false;
   for (const sentence of splitSentences(c.text)) {
+    const listGoesOn = inList;
+    inList = false;
     if (sentence.text === '') continue;
+    const before = awards.length;
     const ctx: Ctx = { original: text, c, s: sentence.text, so: sentence.start, chunks: splitTopLevel(sentence.text, [',']) };
     const span = (start: number, end: number) => toOriginal(c, ctx.so + start, ctx.so + end);
     const draft = (start: number, end: number, fields: Partial<AwardDraft>): AwardDraft => {
@@ -273,8 +335,21 @@ export function extractAwards(text: string): AwardExtraction {
     };
 
     const money = findMoneyCompact(ctx.s);
+    const rates = findRates(ctx, money);
+    const inRate = new Set(rates.flatMap((r) => [r.base, r.amount]));
     const usable: MoneyToken[] = [];
+    /** Sums that only cap something else (`总额不超过30万元`): awards only if nothing takes them. */
+    const capOnly: MoneyToken[] = [];
+    const skip = (t: MoneyToken, reason: SkipReason) => skipped.push({ ...span(t.start, t.end), yuan: t.yuan, reason });
     for (const t of money) {
+      if (inRate.has(t)) {
+        if (rates.some((r) => r.base === t)) skip(t, 'rate-base');
+        continue;
+      }
+      if (REMAINDER_BEFORE.test(ctx.s.slice(chunkAt(ctx, t.start).start, t.start))) {
+        skip(t, 'remainder');
+        continue;
+      }
       // 省级及以上“专精特新”中小企业申请创新券额度可提高至50万元: we count this voucher ceiling as
       // a `cap` award for the tier — it is money a tier can draw that others cannot — with no
       // award form, since 创新券 is none of the schema's forms.
@@ -284,33 +359,63 @@ export function extractAwards(text: string): AwardExtraction {
         continue;
       }
       const reason = skipReason(ctx, t);
-      if (reason) {
-        const sp = span(t.start, t.end);
-        skipped.push({ ...sp, yuan: t.yuan, reason });
-      } else usable.push(t);
+      if (reason === 'no-award-word' && CAP_CHUNK.test(ctx.s.slice(chunkAt(ctx, t.start).start, t.start))) capOnly.push(t);
+      else if (reason) skip(t, reason);
+      else usable.push(t);
     }
     const consumed = new Set<MoneyToken>();
     const triggers: Trigger[] = [];
+    const capCandidates = [...usable, ...capOnly].sort((a, b) => a.start - b.start);
+    /** The cap written after a share or rate: in its chunk, the next one, or a later `总额不超过` chunk. */
+    const capAfter = (from: number, chunk: Piece): MoneyToken | undefined => {
+      const nextChunk = ctx.chunks[ctx.chunks.indexOf(chunk) + 1];
+      return capCandidates.find((m) => {
+        if (consumed.has(m) || m.start < from) return false;
+        const mChunk = chunkAt(ctx, m.start);
+        const lead = ctx.s.slice(Math.max(mChunk.start, from), m.start);
+        if (mChunk === chunk || mChunk === nextChunk) return CAP_WORDS.test(lead);
+        return TOTAL_CAP.test(lead);
+      });
+    };
+
+    // Rates: a share of the base they are counted on, capped by a total when one is written.
+    for (const rate of rates) {
+      const chunk = chunkAt(ctx, rate.base.start);
+      const cap = capAfter(rate.amount.end, chunk);
+      if (cap) consumed.add(cap);
+      const end = cap ? Math.max(chunkAt(ctx, cap.start).end, statementEnd(ctx, cap.end)) : statementEnd(ctx, rate.amount.end);
+      triggers.push({
+        anchor: rate.base.start,
+        fallbackEnd: chunk.start,
+        end,
+        build: (recipient, start) => [
+          draft(start, end, {
+            kind: 'ratio',
+            amountYuan: cap ? cap.yuan : null,
+            ratioPercent: Math.round((rate.amount.yuan / rate.base.yuan) * 100 * 1e6) / 1e6,
+            ratioBase: countedOn(ctx.s.slice(start, rate.base.start)),
+            form: formOf(ctx.s.slice(rate.base.end, end), ctx.s.slice(start, rate.base.start)),
+            recipient: recipient ? originalText(ctx, recipient.start, recipient.end) : null,
+            tier: recipient ? recipientTier(originalText(ctx, recipient.start, recipient.end)) : null,
+          }),
+        ],
+      });
+    }
 
     // Shares first, so a cap written after them (`其中…最高不超过30万元`) is theirs.
     for (const r of findRatiosCompact(ctx.s)) {
       const chunk = chunkAt(ctx, r.start);
       const before = ctx.s.slice(chunk.start, r.start);
       const after = ctx.s.slice(r.end, chunk.end);
+      // `分别给予补助总额30%、70%`: instalments of one subsidy, not awards of their own.
+      if (new RegExp(`(?:${alt(WORDS.money)})总额$`).test(before)) continue;
       let kind: AwardKind | null = null;
-      if (r.form === 'matching') kind = /^[^,]{0,4}(?:配套|匹配)/.test(after) ? 'matching' : null;
+      if (r.form === 'matching' || /^的?(?:比例)?(?:配套|匹配)/.test(after)) kind = /^[^,]{0,4}(?:配套|匹配)/.test(after) ? 'matching' : null;
       else if (r.form === 'half') kind = /^(?:征收|收取|收费)/.test(after) ? 'fee-reduction' : null;
       else if (/收取|征收|收费|费率/.test(before + after)) kind = 'fee-reduction';
       else if (/补助|补贴|奖励|资助|贴息|支持|奖补/.test(after) && !/价格扣除|出让|起价/.test(after)) kind = 'ratio';
       if (!kind) continue;
-      const chunkIndex = ctx.chunks.indexOf(chunk);
-      const nextChunk = ctx.chunks[chunkIndex + 1];
-      const cap = usable.find((m) => {
-        if (consumed.has(m) || m.start < r.end) return false;
-        const mChunk = chunkAt(ctx, m.start);
-        if (mChunk !== chunk && mChunk !== nextChunk) return false;
-        return CAP_WORDS.test(ctx.s.slice(Math.max(mChunk.start, r.end), m.start));
-      });
+      const cap = capAfter(r.end, chunk);
       if (cap) consumed.add(cap);
       // The share's statement runs to the end of its chunk, or of the cap's chunk when it has one.
       const end = cap ? Math.max(chunkAt(ctx, cap.start).end, statementEnd(ctx, cap.end)) : chunk.end;
@@ -336,8 +441,13 @@ export function extractAwards(text: string): AwardExtraction {
 
     // Sums of money, grouped into lists (`150万元、100万元和20万元`).
     const groups: MoneyToken[][] = [];
-    for (const t of usable) {
+    const grants = AWARD_WORDS.test(ctx.s);
+    for (const t of capCandidates) {
       if (consumed.has(t)) continue;
+      if (capOnly.includes(t) && !grants) {
+        skip(t, 'no-award-word');
+        continue;
+      }
       const last = groups[groups.length - 1];
       const prev = last?.[last.length - 1];
       if (last && prev && /^(?:、|和|及|以及|与)$/.test(ctx.s.slice(prev.end, t.start))) last.push(t);
@@ -364,6 +474,17 @@ export function extractAwards(text: string): AwardExtraction {
           if (group.length === 1) {
             const name = recipient ? originalText(ctx, recipient.start, recipient.end) : null;
             return [draft(start, end, { ...common, amountYuan: firstToken.yuan, recipient: name, tier: recipientTier(name) })];
+          }
+          const byLevel = recipient ? levelNames(ctx, recipient, group.length) : null;
+          if (byLevel) {
+            if (byLevel.ambiguous)
+              diagnostics.push({
+                ruleId: 'pairing-ambiguous',
+                message: `The amounts ${group.map((t) => ctx.s.slice(t.start, t.end)).join('、')} follow the levels (${byLevel.names.join(' | ')}); the recipient list also has ${group.length} items`,
+                hint: 'paired by level, as 分别 after 国家级、省级… usually means; check the clause and add a curation note if it pairs by recipient',
+                offset: span(firstToken.start, firstToken.end).start,
+              });
+            return group.map((t, i) => draft(start, end, { ...common, amountYuan: t.yuan, recipient: byLevel.names[i] ?? null, tier: recipientTier(byLevel.names[i] ?? null) }));
           }
           const items = recipient ? splitRecipients(ctx, recipient, group.length) : [];
           if (items.length !== group.length) {
@@ -462,6 +583,21 @@ export function extractAwards(text: string): AwardExtraction {
       awards.push(...trigger.build(recipient, Math.min(Math.max(start, cursor), trigger.anchor)));
       cursor = Math.max(cursor, trigger.end);
     }
+
+    // `给予10%的分类补助。其中:A项目最高补助5000万元,B项目最高补助3000万元;…`: each cap is
+    // that share's ceiling for one kind of project, so the share is stated once per cap.
+    const added = awards.slice(before);
+    const share = openShare;
+    if (share && (listGoesOn || /^其中/.test(ctx.s)) && added.length > 0 && added.every((a) => a.kind === 'cap')) {
+      for (const a of added) Object.assign(a, { kind: 'ratio', ratioPercent: share.ratioPercent, ratioBase: share.ratioBase, form: a.form ?? share.form });
+      const at = awards.indexOf(share);
+      if (at >= 0) awards.splice(at, 1);
+      inList = c.text[sentence.end] === ';';
+      if (!inList) openShare = null;
+      continue;
+    }
+    const uncapped = added.filter((a) => a.kind === 'ratio' && a.amountYuan === null);
+    openShare = added.length === 1 && uncapped.length === 1 ? (uncapped[0] as AwardDraft) : added.length > 0 ? null : openShare;
   }
   return { awards, diagnostics, skipped };
 }

@@ -113,6 +113,15 @@ const FOLD: Record<string, string> = {
   '）': ')',
   '：': ':',
   '∶': ':', // the ratio colon of `1∶1`
+  // Small form variants, as traditional-script gateways print them (`﹔` between measures).
+  '﹐': ',',
+  '﹑': '、',
+  '﹔': ';',
+  '﹕': ':',
+  '﹖': '?',
+  '﹗': '!',
+  '﹙': '(',
+  '﹚': ')',
   '，': ',',
   '；': ';',
   '．': '.',

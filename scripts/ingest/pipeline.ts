@@ -24,7 +24,9 @@ import {
 } from './metadata';
 import { choosePrimary, compareClauses, compareSidecars, textOffsetToSource, type Rendition } from './renditions';
 import { sourceOffset } from './normalise';
-import { matchMarker, parseStructure, type ClauseDraft, type SectionInfo } from './structure';
+import { foldScript, NO_FOLD, restoreClause, type ScriptFold } from './script';
+import { matchMarker } from './numbering';
+import { parseStructure, type ClauseDraft, type SectionInfo } from './structure';
 import type { Accounting, IngestResult, StructuredClause } from './types';
 
 export interface IngestInput {
@@ -53,6 +55,8 @@ interface SourceOutcome {
   accounting: Accounting | null;
   removed: RemovedPiece[];
   messages: VFileMessage[];
+  /** How the text was folded for parsing (identity for simplified text). */
+  script: ScriptFold;
 }
 
 export function runIngest(input: IngestInput): IngestOutput {
@@ -123,7 +127,7 @@ function baseName(path: string): string {
 function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { path: string; text: string } | undefined, today: string | undefined): SourceOutcome {
   const messages: VFileMessage[] = [];
   const sha256 = createHash('sha256').update(src.bytes).digest('hex');
-  const empty: SourceOutcome = { rendition: null, preamble: '', sections: [], sha256, accounting: null, removed: [], messages };
+  const empty: SourceOutcome = { rendition: null, preamble: '', sections: [], sha256, accounting: null, removed: [], messages, script: NO_FOLD };
 
   // Decode; unusable bytes stop here.
   const decoded = decode(src.path, src.bytes);
@@ -131,9 +135,25 @@ function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { p
   const sidecarPath = sidecarFile?.path ?? `${stem(src.path)}.yaml`;
   const sidecarResult = parseSidecar(sidecarPath, sidecarFile?.text, src.path);
   messages.push(...sidecarResult.messages);
-  const source = decoded.source;
-  if (!source) return empty;
+  if (!decoded.source) return empty;
   const sidecar = sidecarResult.sidecar;
+
+  // Script: traditional text is parsed in a simplified fold of the same length.
+  const { source, script } = foldScript(decoded.source);
+  if (script.folded) {
+    messages.push(
+      makeMessage({
+        file: source.file,
+        place: { line: 1, column: 1 },
+        ruleId: 'traditional-script',
+        severity: 'info',
+        reason: `The text is in traditional script: ${script.changed} characters were read in their simplified form`,
+        hint: 'nothing to do; clauses, quotes and the source view keep the printed characters',
+      }),
+    );
+  }
+  // Sidecar values are compared with the text in the same fold (a traditional title matches).
+  const compared = sidecar && script.folded ? { ...sidecar, title: script.fold(sidecar.title), ...(sidecar.docNumber ? { docNumber: script.fold(sidecar.docNumber) } : {}) } : sidecar;
 
   const ledger = new Ledger(source);
   // Line rules: blank lines, residue, web furniture anywhere.
@@ -144,7 +164,7 @@ function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { p
   // Front matter: the title (matched against the sidecar), the 文号, the cover or site header.
   const firstMarker = lines.findIndex((l) => matchMarker(l.run.text) !== null);
   const limit = firstMarker < 0 ? Math.min(lines.length, 200) : firstMarker;
-  const title = sidecar ? findTitle(lines, sidecar.title, limit) : null;
+  const title = compared ? findTitle(lines, compared.title, limit) : null;
   const bodyStart = title ? title.to : leadingFurniture(lines.slice(0, limit));
   const titleLines = title ? lines.slice(title.from, title.to) : [];
   const beforeBody = lines.slice(0, title ? title.from : bodyStart);
@@ -208,7 +228,7 @@ function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { p
   // Cross-check what the text states against the sidecar.
   if (sidecar) {
     const facts: TextFact[] = [...titleFacts(source, titleLines), ...front.facts, ...trailer.facts];
-    messages.push(...crossCheck(source, facts, sidecar, sidecarPath, sidecarResult.placeOf));
+    messages.push(...crossCheck(source, facts, compared!, sidecarPath, sidecarResult.placeOf));
     messages.push(...dateChecks(source.file, sidecar, sidecarPath, sidecarResult.placeOf, today));
   }
 
@@ -217,12 +237,13 @@ function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { p
     : null;
   return {
     rendition,
-    preamble: structure.preamble.map((r) => r.text).join('\n'),
-    sections: structure.sections,
+    preamble: structure.preamble.map(script.runText).join('\n'),
+    sections: structure.sections.map((s) => ({ ...s, marker: script.restore(s.marker), title: script.restore(s.title) })),
     sha256,
     accounting: counted.accounting,
     removed: ledger.removedPieces(),
     messages,
+    script,
   };
 }
 
@@ -292,7 +313,7 @@ function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractO
       return twin ? [{ ...twin.clause.source, file: baseName(twin.clause.source.file) }] : [];
     });
     const structured: StructuredClause = { ...draft.clause, source: { ...draft.clause.source, file: baseName(draft.clause.source.file) }, alsoIn };
-    const clause = withExtraction(structured, draft, primary.source, messages, options);
+    const clause = withExtraction(structured, draft, primary.source, messages, options, primaryOutcome.script);
     if (clause) clauses.push(clause);
   }
 
@@ -341,6 +362,7 @@ function withExtraction(
   source: DecodedSource,
   messages: VFileMessage[],
   options: ExtractOptions,
+  script: ScriptFold,
 ): Clause | null {
   let extraction;
   try {
@@ -375,7 +397,12 @@ function withExtraction(
     message.source = m.source ?? 'extract';
     messages.push(message);
   }
-  const candidate: Clause = { ...structured, ...fields };
+  const candidate: Clause = restoreClause(
+    { ...structured, ...fields },
+    script,
+    draft.textParts.map(script.runText).join('\n'),
+    draft.departments ? script.runText(draft.departments) : null,
+  );
   const parsed = ClauseSchema.safeParse(candidate);
   if (!parsed.success) {
     messages.push(schemaMessage(`Clause \`${structured.id}\``, parsed.error, source.file, draft.place));

@@ -18,129 +18,8 @@ import {
   trimRun,
   type Run,
 } from './normalise';
+import { dashStandsForOne, formatMarker, isHeadingText, matchMarker, type Marker } from './numbering';
 import type { StructuredClause } from './types';
-
-// ---------------------------------------------------------------------------------------------
-// Markers
-
-export type Family = 'chapter' | 'part' | 'article' | 'cn-dun' | 'cn-paren' | 'arabic-paren' | 'arabic-dot' | 'area';
-
-export interface Marker {
-  family: Family;
-  /** How the family is written here (bracket widths, the dot used); siblings should agree. */
-  variant: string;
-  value: number;
-  /** The marker as printed, e.g. `二、`, `（三十二）`, `23.`, `01`. */
-  printed: string;
-  /** Characters the marker takes at the start of the line, spaces after it included. */
-  length: number;
-}
-
-const CN = '[零〇一二两三四五六七八九十百]{1,6}';
-const DIGITS = '[0-9０-９]';
-const CHAPTER = new RegExp(`^第(${CN})章`);
-const PART = new RegExp(`^第(${CN})节`);
-const ARTICLE = new RegExp(`^第(${CN})条`);
-const CN_DUN = new RegExp(`^(${CN})、`);
-const CN_PAREN = new RegExp(`^([（(])(${CN})([）)])`);
-const ARABIC_PAREN = new RegExp(`^([（(])(${DIGITS}{1,4})([）)])`);
-const ARABIC_DOT = new RegExp(`^(${DIGITS}{1,5})([.．、])(?!${DIGITS})`);
-const AREA = /^([0-9]{2})[ \u00a0\u3000\t]+/;
-const SPACES_AFTER = /^[ \u00a0\u3000\t]*/;
-
-function width(open: string, close: string): string {
-  const full = (c: string) => c === '（' || c === '）';
-  if (full(open) && full(close)) return 'full-width';
-  if (!full(open) && !full(close)) return 'half-width';
-  return 'mixed-width';
-}
-
-/** Heading words: short, and no sentence or clause punctuation. */
-export function isHeadingText(text: string): boolean {
-  if (text.length === 0) return false;
-  if (/[。！？!?；;，,：:]/.test(text)) return false;
-  return Array.from(text).length <= 30;
-}
-
-/**
- * The numbering marker at the start of a line, if any. `areaInUse` admits two-digit area
- * headings that do not start with 0 (`10 …`) once a `01 …` heading has been seen.
- */
-export function matchMarker(text: string, areaInUse = false): Marker | null {
-  let m: RegExpExecArray | null;
-  let marker: Omit<Marker, 'length'> | null = null;
-  let consumed = 0;
-  if ((m = CHAPTER.exec(text))) {
-    marker = { family: 'chapter', variant: '第章', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
-    consumed = m[0].length;
-  } else if ((m = PART.exec(text))) {
-    marker = { family: 'part', variant: '第节', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
-    consumed = m[0].length;
-  } else if ((m = ARTICLE.exec(text))) {
-    marker = { family: 'article', variant: '第条', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
-    consumed = m[0].length;
-  } else if ((m = CN_DUN.exec(text))) {
-    marker = { family: 'cn-dun', variant: '、', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
-    consumed = m[0].length;
-  } else if ((m = CN_PAREN.exec(text))) {
-    marker = { family: 'cn-paren', variant: width(m[1]!, m[3]!), value: parseNumber(m[2]!) ?? 0, printed: m[0] };
-    consumed = m[0].length;
-  } else if ((m = ARABIC_PAREN.exec(text))) {
-    marker = { family: 'arabic-paren', variant: width(m[1]!, m[3]!), value: parseNumber(m[2]!) ?? 0, printed: m[0] };
-    consumed = m[0].length;
-  } else if ((m = ARABIC_DOT.exec(text))) {
-    marker = { family: 'arabic-dot', variant: m[2]!, value: parseNumber(m[1]!) ?? 0, printed: m[0] };
-    consumed = m[0].length;
-  } else if ((m = AREA.exec(text))) {
-    const rest = text.slice(m[0].length);
-    if ((m[1]!.startsWith('0') || areaInUse) && isHeadingText(rest.trim()) && !/^\d/.test(rest)) {
-      marker = { family: 'area', variant: 'two-digit', value: Number(m[1]), printed: m[1]! };
-      consumed = m[0].length;
-    }
-  }
-  if (!marker || marker.value <= 0) return null;
-  const spaces = SPACES_AFTER.exec(text.slice(consumed))![0].length;
-  return { ...marker, length: consumed + spaces };
-}
-
-const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 32 → 三十二, 105 → 一百零五 (for messages that say what was expected). */
-export function toChineseNumeral(n: number): string {
-  if (n <= 0 || n > 999 || !Number.isInteger(n)) return String(n);
-  const hundreds = Math.floor(n / 100);
-  const tens = Math.floor((n % 100) / 10);
-  const ones = n % 10;
-  let out = '';
-  if (hundreds) out += `${CN_DIGITS[hundreds]}百`;
-  if (tens) out += `${hundreds || tens > 1 ? CN_DIGITS[tens] : ''}十`;
-  else if (hundreds && ones) out += '零';
-  if (ones) out += CN_DIGITS[ones];
-  return out;
-}
-
-/** The marker a family would print for a value, in the style of `like`. */
-export function formatMarker(like: Marker, value: number): string {
-  const cn = toChineseNumeral(value);
-  switch (like.family) {
-    case 'chapter':
-      return `第${cn}章`;
-    case 'part':
-      return `第${cn}节`;
-    case 'article':
-      return `第${cn}条`;
-    case 'cn-dun':
-      return `${cn}、`;
-    case 'cn-paren':
-      return like.variant === 'full-width' ? `（${cn}）` : `(${cn})`;
-    case 'arabic-paren':
-      return like.variant === 'full-width' ? `（${value}）` : `(${value})`;
-    case 'arabic-dot':
-      return `${value}${like.variant}`;
-    case 'area':
-      return String(value).padStart(2, '0');
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Departments
@@ -237,10 +116,13 @@ export interface StructureResult {
   messages: VFileMessage[];
 }
 
+const DUPLICATE_HINT =
+  'two units cannot share a number (their permalinks would collide). If the printed numbering differs, the parser misread it: report this line; keep the source as published';
+
 export function parseStructure(source: DecodedSource, lines: readonly ContentLine[], options: StructureOptions): StructureResult {
   const messages: VFileMessage[] = [];
   const place = (run: Run, index = 0): Place => placeAt(source, sourceOffset(run, index));
-  const report = (at: Place, ruleId: string, severity: 'error' | 'warning', reason: string, hint: string, expected?: string, actual?: string) =>
+  const report = (at: Place, ruleId: string, severity: 'error' | 'warning' | 'info', reason: string, hint: string, expected?: string, actual?: string) =>
     messages.push(
       makeMessage({ file: source.file, place: at, ruleId, severity, reason, hint, ...(expected ? { expected: [expected] } : {}), ...(actual !== undefined ? { actual } : {}) }),
     );
@@ -252,6 +134,9 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
   /** Last value seen per family and depth: numbering may continue across parents (Shenzhen （三）). */
   const lastValue = new Map<string, number>();
   let areaInUse = false;
+  const dashForOne = dashStandsForOne(lines.map((l) => l.run.text));
+  /** Families whose first marker has been read. */
+  const started = new Set<string>();
   let current: Unit | null = null;
   /** The last line ended mid-sentence: the next line continues it. */
   let broken = false;
@@ -314,9 +199,18 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
       continue;
     }
     const text = line.run.text;
-    const marker = matchMarker(text, areaInUse);
+    const marker = matchMarker(text, { areaInUse, dashForOne });
     if (marker && (!broken || fits(marker))) {
       adoptOrphans();
+      if (marker.family === 'cn-dun' && !marker.printed.startsWith('一') && marker.value === 1) {
+        report(
+          place(line.run),
+          'dash-for-one',
+          'info',
+          `\`${marker.printed}\` is read as \`一、\`: the next heading of this style is \`二、\``,
+          'nothing to do; a dash typed for 一 is a common typesetting slip, and the number is shown as printed',
+        );
+      }
       if (marker.family === 'area') areaInUse = true;
       const unit = openUnit(marker, line);
       current = unit;
@@ -403,6 +297,8 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
   }
 
   function checkNumber(marker: Marker, prev: Marker | null, cont: number | undefined, at: Place) {
+    const firstOfFamily = !started.has(marker.family);
+    started.add(marker.family);
     if (prev && prev.family === marker.family && prev.variant !== marker.variant) {
       report(
         at,
@@ -426,9 +322,20 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
         'duplicate-number',
         'error',
         `Duplicated number: \`${marker.printed}\` repeats the number before it, expected \`${formatMarker(like, expected)}\``,
-        'two units cannot share a number (their permalinks would collide); correct the numbering in the source',
+        DUPLICATE_HINT,
         formatMarker(like, expected),
         marker.printed,
+      );
+      return;
+    }
+    if (firstOfFamily && !prev && cont === undefined) {
+      // An excerpt may begin inside a list (`48.`): the number is kept as printed.
+      report(
+        at,
+        'starts-mid-sequence',
+        'info',
+        `Numbering starts at \`${marker.printed}\`, not at \`${formatMarker(marker, 1)}\``,
+        'nothing to do for an excerpt that begins inside a list; otherwise check that no units were lost before it',
       );
       return;
     }
@@ -483,7 +390,7 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
           'duplicate-number',
           'error',
           `Duplicated number: \`${unit.marker.printed}\` gives path \`${path}\`, already used at line ${clash.place.line}`,
-          'two units cannot share a number (their permalinks would collide); correct the numbering in the source',
+          DUPLICATE_HINT,
         );
       rejected.push(...unit.lineRuns);
       continue;

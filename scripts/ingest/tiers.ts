@@ -22,16 +22,19 @@ export function normaliseForTiers(text: string): string {
 
 // Plain names. Order matters only for readability; hits are sorted by position.
 const NAMED: ReadonlyArray<{ re: RegExp; tier: (m: RegExpMatchArray) => TierId }> = [
-  { re: /小巨人(?:企业)?后备/g, tier: () => 'little-giant-reserve' },
-  { re: /小巨人(?!(?:企业)?后备)/g, tier: () => 'little-giant' },
-  { re: /隐形冠军/g, tier: () => 'hidden-champion' },
+  // A name followed by 培育 / 后备 / 储备 names a cultivation list, not the recognised tier.
+  { re: /小巨人(?:企业)?(?:后备|培育|储备)/g, tier: () => 'little-giant-reserve' },
+  { re: /小巨人(?!(?:企业)?(?:后备|培育|储备))/g, tier: () => 'little-giant' },
+  { re: /隐形冠军(?:企业)?(?:培育|后备|储备)/g, tier: () => 'hidden-champion-cultivation' },
+  { re: /隐形冠军(?!(?:企业)?(?:培育|后备|储备))/g, tier: () => 'hidden-champion' },
+  { re: /专精特新(?:中小)?(?:企业)?(?:培育|后备|储备)/g, tier: () => 'srdi-cultivation' },
   {
     re: /单项冠军(示范企业|产品|培育)?/g,
     tier: (m) => (m[1] === '产品' ? 'single-champion-product' : m[1] === '培育' ? 'single-champion-cultivation' : 'single-champion-demo'),
   },
   { re: /创新型中小企业/g, tier: () => 'innovative-sme' },
   // Without a level (Changsha, Shenzhen, Jiaxing's “专精特新”中小企业) this is the provincial tier.
-  { re: /专精特新中小企业/g, tier: () => 'provincial-srdi' },
+  { re: /专精特新中小企业(?!(?:培育|后备|储备))/g, tier: () => 'provincial-srdi' },
   { re: /链主工厂/g, tier: () => 'chain-leader-factory' },
   { re: /智能(?:制造)?工厂/g, tier: () => 'smart-factory' },
   { re: /数字化车间/g, tier: () => 'digital-workshop' },

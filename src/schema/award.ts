@@ -23,6 +23,25 @@ export const AWARD_FORMS = ['奖励', '补助', '补贴', '资助', '经费支�
 export const AwardFormSchema = z.enum(AWARD_FORMS);
 
 /**
+ * The award vocabulary, in one place: scripts/ingest/extract-awards.ts builds every pattern
+ * from these lists (traditional texts are folded to simplified before they are read).
+ */
+export const AWARD_VOCABULARY = {
+  /** Words that name the money (the `form`), plus 奖补 which names no single form. */
+  money: [...AWARD_FORMS, '奖补'],
+  /** Verbs that grant. */
+  grant: ['给予', '予以'],
+  /** Words that make a sum a ceiling (`kind: cap`), or a cap on a ratio or rate. */
+  cap: ['最高不超过', '最高', '不超过', '不高于', '上限为', '上限', '至多', '最多', '封顶'],
+  /** Words that make a cap a total over a rate or a ratio (`总额不超过30万元`). */
+  total: ['总额', '总计', '合计', '累计', '年度总额', '每年最高'],
+  /** Words before a sum that make it the base a rate is counted on (`每增100万元`). */
+  rateBase: ['每新增', '每增加', '每增长', '每增', '每提高', '每'],
+  /** Words before a sum that make it a remainder that is not paid (`不足100万元部分`). */
+  remainder: ['不足', '未满', '低于'],
+} as const;
+
+/**
  * One benefit a clause promises. Every award carries the exact words it came from, so a
  * number on a chart can be traced to the clause and the quote.
  */

@@ -5,11 +5,14 @@ import { z } from 'zod';
  * within a family); `family` groups tiers that are compared with each other.
  */
 export const TIERS = [
+  // Cultivation lists (培育企业, 后备企业) are candidates for a tier, never the tier itself.
   { id: 'innovative-sme', family: 'srdi', ladder: 1, zh: '创新型中小企业', en: 'Innovative SME' },
-  { id: 'provincial-srdi', family: 'srdi', ladder: 2, zh: '省级专精特新中小企业', en: 'Provincial SRDI SME' },
-  { id: 'little-giant-reserve', family: 'srdi', ladder: 3, zh: '专精特新“小巨人”后备企业', en: 'Little-giant reserve' },
-  { id: 'little-giant', family: 'srdi', ladder: 4, zh: '国家级专精特新“小巨人”企业', en: 'National little giant' },
-  { id: 'hidden-champion', family: 'srdi', ladder: 5, zh: '省级“隐形冠军”企业', en: 'Provincial hidden champion' },
+  { id: 'srdi-cultivation', family: 'srdi', ladder: 2, zh: '专精特新中小企业培育企业', en: 'SRDI SME (cultivation list)' },
+  { id: 'provincial-srdi', family: 'srdi', ladder: 3, zh: '省级专精特新中小企业', en: 'Provincial SRDI SME' },
+  { id: 'little-giant-reserve', family: 'srdi', ladder: 4, zh: '专精特新“小巨人”后备企业', en: 'Little-giant reserve' },
+  { id: 'little-giant', family: 'srdi', ladder: 5, zh: '国家级专精特新“小巨人”企业', en: 'National little giant' },
+  { id: 'hidden-champion-cultivation', family: 'srdi', ladder: 6, zh: '“隐形冠军”培育企业', en: 'Hidden champion (cultivation list)' },
+  { id: 'hidden-champion', family: 'srdi', ladder: 7, zh: '省级“隐形冠军”企业', en: 'Provincial hidden champion' },
   { id: 'single-champion-cultivation', family: 'champion', ladder: 1, zh: '单项冠军培育企业', en: 'Single champion (cultivation)' },
   { id: 'single-champion-product', family: 'champion', ladder: 2, zh: '制造业单项冠军产品', en: 'Single champion product' },
   { id: 'single-champion-demo', family: 'champion', ladder: 3, zh: '制造业单项冠军示范企业', en: 'Single champion demonstration enterprise' },
