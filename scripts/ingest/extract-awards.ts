@@ -53,6 +53,8 @@ const RATE_BASE_BEFORE = new RegExp(`(?:${alt(WORDS.rateBase)})$`);
 const REMAINDER_BEFORE = new RegExp(`(?:${alt(WORDS.remainder)})$`);
 /** Between a rate's base and its amount: `最高奖励`, `给予`, `奖励`. */
 const RATE_BETWEEN = new RegExp(`^[^,;]{0,10}?(?:${alt([...WORDS.grant, ...WORDS.money])})(?:${alt(WORDS.cap)})?$`);
+/** `补助总额30%、70%`: shares of one sum paid in instalments. */
+const INSTALMENT_BEFORE = new RegExp(`(?:${alt(WORDS.money)})总额(?:\\d+(?:\\.\\d+)?%[、和及])*$`);
 /** Levels a 分别 list may follow instead of its recipients: `国家级及省级…`, `国家级、省级、市级…`. */
 const LEVEL = '(?:国家级|国家|省级|市级|县级|区级|省|市)';
 const LEVEL_LIST_RE = new RegExp(`^([^,、]{0,8}?)(${LEVEL}(?:(?:、|及|和|与|或)${LEVEL})+)(.+)$`);
@@ -62,7 +64,7 @@ const PROMISE_RE = /(?:给予|予以)[^,;]{0,6}?(?:奖励|奖金|补助|补贴|�
 const SHARE_PROMISE_RE = /(?:按照|按)([^,;]{1,20}?)的?一定比例(?:给予|予以)(?:支持|补助|奖励|资助)/g;
 /** Words that end a recipient phrase: what follows is how the award is given. */
 const CUT_WORDS = /分别|可给予|给予|予以|按照|按|每家|最高|根据|依规|依照|依据|一次性/;
-const LEAD_WORDS = /^(?:支持|鼓励|引导|推动|依规定|依规|并|其中|、)+/;
+const LEAD_WORDS = /^(?:支持|鼓励|引导|推动|依规定|依规|并|其中:?|、)+/;
 const SKIP_PIECE = /^(?:根据|结合|按照|按|其中|在|并)/;
 const NOUN_END = /(?:的|企业|项目|机构|站|基地|平台|单位|产品|人才|中心)$/;
 /** `对` that opens a recipient phrase (not 对接, 对标, 对口, 针对, 加大对…). */
@@ -240,7 +242,7 @@ function skipReason(ctx: Ctx, t: MoneyToken): SkipReason | null {
   // 专项资金每年安排不少于1000万元: the programme's budget.
   if (/安排/.test(before)) return 'budget';
   // 年产值达3亿以上: an eligibility threshold.
-  if (/^以上/.test(after)) return 'threshold';
+  if (/^(?:\(含\))?以上/.test(after)) return 'threshold';
   if (/(?:产值|营业收入|营收|收入|销售额|投资额|总投资|规模)[^,]{0,6}(?:达到?|超过|突破|在)$/.test(before)) return 'threshold';
   if (/(?:不少于|不低于|至少)$/.test(before)) return 'lower-bound';
   if (!AWARD_WORDS.test(ctx.s.slice(chunk.start, chunk.end))) return 'no-award-word';
@@ -408,7 +410,7 @@ export function extractAwards(text: string): AwardExtraction {
       const before = ctx.s.slice(chunk.start, r.start);
       const after = ctx.s.slice(r.end, chunk.end);
       // `分别给予补助总额30%、70%`: instalments of one subsidy, not awards of their own.
-      if (new RegExp(`(?:${alt(WORDS.money)})总额$`).test(before)) continue;
+      if (INSTALMENT_BEFORE.test(before)) continue;
       let kind: AwardKind | null = null;
       if (r.form === 'matching' || /^的?(?:比例)?(?:配套|匹配)/.test(after)) kind = /^[^,]{0,4}(?:配套|匹配)/.test(after) ? 'matching' : null;
       else if (r.form === 'half') kind = /^(?:征收|收取|收费)/.test(after) ? 'fee-reduction' : null;

@@ -22,7 +22,8 @@ export function compact(original: string): CompactText {
   const map: number[] = [];
   for (let i = 0; i < original.length; i++) {
     const ch = original[i] as string;
-    if (WHITESPACE.test(ch)) continue;
+    // A paragraph break stays: a statement never runs from one paragraph (or table cell) into the next.
+    if (WHITESPACE.test(ch) && ch !== '\n') continue;
     text += foldChar(ch);
     map.push(i);
   }
@@ -38,8 +39,8 @@ export function toOriginal(c: CompactText, start: number, end: number): { start:
   return { start: c.map[start] as number, end: (c.map[end - 1] as number) + 1 };
 }
 
-const OPENERS = '([〔《“‘【「『';
-const CLOSERS = ')]〕》”’】」』';
+const OPENERS = '(（[〔《“‘【「『';
+const CLOSERS = ')）]〕》”’】」』';
 
 /** A piece of a string with its offset. */
 export interface Piece {
@@ -48,9 +49,9 @@ export interface Piece {
   end: number;
 }
 
-/** Sentences: split at 。；!? outside brackets (quotes ignored, so a stray quote cannot join sentences). */
+/** Sentences: split at 。；!? and paragraph breaks outside brackets (quotes ignored, so a stray quote cannot join sentences). */
 export function splitSentences(text: string): Piece[] {
-  return splitTopLevel(text, ['。', ';', '!', '?'], 0, false);
+  return splitTopLevel(text, ['。', ';', '!', '?', '\n'], 0, false);
 }
 
 /**

@@ -226,6 +226,11 @@ const TERMINATORS = new Set(['。', '！', '？', '!', '?', '；', ';', '：', '
 const CLOSERS = new Set(['”', '’', '」', '』', '》', '）', ')', '〕', ']', '】', '"', "'"]);
 const OPEN_ENDINGS = new Set(['，', ',', '、', '（', '(', '《', '“', '‘', '〔', '【', '—', '-', '/']);
 
+const QUOTE_CLOSERS = new Set(['”', '’', '」', '』']);
+const BRACKET_PAIRS: Record<string, string> = { '）': '（', ')': '(' };
+/** Function words no heading ends with (`…服务机构按` is cut before its object, however short). */
+const DANGLING = new Set(['按', '对', '的', '和', '及', '与', '为', '将', '于', '以', '由', '从', '向', '把', '被', '或', '并']);
+
 /** True when the text's last visible character closes a sentence (。！？；： …, maybe before quotes). */
 export function endsSentence(text: string): boolean {
   const [, end] = trimBounds(text);
@@ -244,7 +249,15 @@ export function endsMidSentence(text: string, minLength = 16): boolean {
   const [start, end] = trimBounds(text);
   if (end <= start) return false;
   const last = text[end - 1]!;
-  if (OPEN_ENDINGS.has(last)) return true;
+  if (OPEN_ENDINGS.has(last) || DANGLING.has(last)) return true;
+  // A closing quote ends a quoted name, not a sentence (`…按市“凤凰行动”` + `政策给予…`).
+  if (QUOTE_CLOSERS.has(last) && end - start >= minLength) return !endsSentence(text);
+  // An aside in brackets inside a sentence (`…人才（指董事长、总经理）` + `认定为…`); a bracket after
+  // a full stop (a 责任单位 bracket) or on a line of its own ends the unit.
+  if (BRACKET_PAIRS[last] && end - start >= minLength) {
+    const open = text.lastIndexOf(BRACKET_PAIRS[last]!, end - 1);
+    return open > start && !TERMINATORS.has(text[open - 1]!) && !CLOSERS.has(text[open - 1]!);
+  }
   if (TERMINATORS.has(last) || CLOSERS.has(last)) return false;
   return end - start >= minLength;
 }

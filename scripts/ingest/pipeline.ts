@@ -23,6 +23,7 @@ import {
   type TextFact,
 } from './metadata';
 import { choosePrimary, compareClauses, compareSidecars, textOffsetToSource, type Rendition } from './renditions';
+import { findMoney } from './extract-amounts';
 import { sourceOffset } from './normalise';
 import { foldScript, NO_FOLD, restoreClause, type ScriptFold } from './script';
 import { matchMarker } from './numbering';
@@ -45,6 +46,8 @@ export interface IngestOutput {
   messages: VFileMessage[];
   /** Every removed piece of boilerplate with the rule that removed it, per source in order. */
   removed: RemovedPiece[];
+  /** What each text states about itself (title, 文号, dates, draft), for check-source's sidecar draft. */
+  stated: { file: string; facts: TextFact[] }[];
 }
 
 interface SourceOutcome {
@@ -57,6 +60,9 @@ interface SourceOutcome {
   messages: VFileMessage[];
   /** How the text was folded for parsing (identity for simplified text). */
   script: ScriptFold;
+  /** The source's path, and what its text states about itself. */
+  file: string;
+  facts: TextFact[];
 }
 
 export function runIngest(input: IngestInput): IngestOutput {
@@ -113,7 +119,8 @@ export function runIngest(input: IngestInput): IngestOutput {
   const accounting = outcomes.flatMap((o) => (o.accounting ? [o.accounting] : []));
   messages.sort(compareMessages);
   const removed = outcomes.flatMap((o) => o.removed);
-  return { result: { policies, clauses, accounting }, messages, removed };
+  const stated = outcomes.map((o) => ({ file: o.file, facts: o.facts }));
+  return { result: { policies, clauses, accounting }, messages, removed, stated };
 }
 
 function stem(path: string): string {
@@ -127,7 +134,7 @@ function baseName(path: string): string {
 function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { path: string; text: string } | undefined, today: string | undefined): SourceOutcome {
   const messages: VFileMessage[] = [];
   const sha256 = createHash('sha256').update(src.bytes).digest('hex');
-  const empty: SourceOutcome = { rendition: null, preamble: '', sections: [], sha256, accounting: null, removed: [], messages, script: NO_FOLD };
+  const empty: SourceOutcome = { rendition: null, preamble: '', sections: [], sha256, accounting: null, removed: [], messages, script: NO_FOLD, file: src.path, facts: [] };
 
   // Decode; unusable bytes stop here.
   const decoded = decode(src.path, src.bytes);
@@ -226,9 +233,11 @@ function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { p
   messages.push(...counted.messages);
 
   // Cross-check what the text states against the sidecar.
+  const facts: TextFact[] = [...titleFacts(source, titleLines), ...front.facts, ...trailer.facts].map((f) =>
+    typeof f.value === 'string' ? { ...f, value: script.restore(f.value), quote: script.restore(f.quote) } : f,
+  );
   if (sidecar) {
-    const facts: TextFact[] = [...titleFacts(source, titleLines), ...front.facts, ...trailer.facts];
-    messages.push(...crossCheck(source, facts, compared!, sidecarPath, sidecarResult.placeOf));
+    messages.push(...crossCheck(source, facts.map((f) => (typeof f.value === 'string' ? { ...f, value: script.fold(f.value) } : f)), compared!, sidecarPath, sidecarResult.placeOf));
     messages.push(...dateChecks(source.file, sidecar, sidecarPath, sidecarResult.placeOf, today));
   }
 
@@ -244,6 +253,8 @@ function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { p
     removed: ledger.removedPieces(),
     messages,
     script,
+    file: src.path,
+    facts,
   };
 }
 
@@ -316,6 +327,8 @@ function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractO
     const clause = withExtraction(structured, draft, primary.source, messages, options, primaryOutcome.script);
     if (clause) clauses.push(clause);
   }
+
+  messages.push(...silentAmounts(primary, clauses));
 
   const sources: PolicySource[] = [primary, ...others].map((r) => {
     const outcome = group.find((o) => o.rendition === r)!;
@@ -409,6 +422,33 @@ function withExtraction(
     return null;
   }
   return parsed.data;
+}
+
+/**
+ * A text that states sums of money but yields no award with an amount or a share is read
+ * wrongly far more often than it pays nothing: say so, with the lines that hold the sums.
+ */
+function silentAmounts(primary: Rendition, clauses: readonly Clause[]): VFileMessage[] {
+  if (clauses.some((c) => c.awards.some((a) => a.amountYuan !== null || a.ratioPercent !== null))) return [];
+  const lines: number[] = [];
+  for (const draft of primary.clauses) {
+    for (const m of findMoney(draft.clause.text)) {
+      const line = placeAt(primary.source, textOffsetToSource(draft, m.start)).line;
+      if (!lines.includes(line)) lines.push(line);
+    }
+  }
+  if (lines.length === 0) return [];
+  const shown = lines.slice(0, 8).join(', ') + (lines.length > 8 ? `, … (${lines.length} lines)` : '');
+  return [
+    makeMessage({
+      file: primary.source.file,
+      place: { line: lines[0]!, column: 1 },
+      ruleId: 'amounts-without-awards',
+      severity: 'warning',
+      reason: `The text states sums of money (lines ${shown}) but no award was read from it`,
+      hint: 'run `npm run check-source -- <file>` to see how each sum was read; a city must not appear to pay nothing because its wording was not understood',
+    }),
+  ];
 }
 
 /** One friendly line per schema problem: which field, what is wrong, what was found. */

@@ -137,6 +137,20 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
   const dashForOne = dashStandsForOne(lines.map((l) => l.run.text));
   /** Families whose first marker has been read. */
   const started = new Set<string>();
+  // A policy printed as a table arrives one cell per line: from its header row on, a line
+  // is a cell and never the wrapped end of the line before it.
+  const tableFrom = tableHeaderAt(lines.map((l) => l.run.text));
+  if (tableFrom !== null) {
+    const first = lines[tableFrom]!;
+    report(
+      place(first.run),
+      'table-layout',
+      'info',
+      `A table header starts here (\`${excerpt(first.run.text, 12)}\` …): each following line is read as one cell`,
+      'nothing to do; cells are kept apart so a recipient or quote never runs into the next cell',
+    );
+  }
+  const wraps = (line: ContentLine, text: string) => (tableFrom === null || line.line.number < lines[tableFrom]!.line.number) && endsMidSentence(text);
   let current: Unit | null = null;
   /** The last line ended mid-sentence: the next line continues it. */
   let broken = false;
@@ -187,7 +201,7 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
     for (const line of orphans) {
       current.lineRuns.push(line.run);
       appendTo(current.body, line.run, join);
-      join = endsMidSentence(line.run.text);
+      join = wraps(line, line.run.text);
       current.lastLine = line.line.number;
     }
     orphans = [];
@@ -215,13 +229,13 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
       const unit = openUnit(marker, line);
       current = unit;
       const restText = unit.rest.run().text;
-      broken = !isHeadingText(restText) && endsMidSentence(restText);
+      broken = !isHeadingText(restText) && wraps(line, restText);
       closeIfDepartments(unit);
       continue;
     }
     if (!current) {
       appendTo(preamble, line.run, broken);
-      broken = endsMidSentence(text);
+      broken = wraps(line, text);
       continue;
     }
     if (options.isEndMatter?.(text)) {
@@ -235,7 +249,7 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
       // A cut marker line continues its own first sentence; a cut paragraph continues itself.
       (body.length > 0 ? body[body.length - 1]! : current.rest).append(line.run);
       current.lastLine = line.line.number;
-      broken = endsMidSentence(text);
+      broken = wraps(line, text);
       closeIfDepartments(current);
       continue;
     }
@@ -246,7 +260,7 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
     }
     current.body.push(new Paragraph(line.run));
     current.lastLine = line.line.number;
-    broken = endsMidSentence(text);
+    broken = wraps(line, text);
     closeIfDepartments(current);
   }
   trailer.unshift(...orphans);
@@ -478,6 +492,19 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
   }
 
   return { preamble: preamble.map((p) => p.run()), sections, clauses, trailer, rejected, messages };
+}
+
+/** Header cells of policy tables (序号 / 项目名称 / 条款内容 / 执行方式 / 责任单位 …). */
+const TABLE_HEADER = /^(?:序号|编号|项目名称|项目|政策名称|条款内容|政策内容|支持内容|主要内容|具体内容|扶持内容|支持标准|执行方式|兑现方式|支持方式|兑现主体|是否纳入总量控制|责任单位|责任部门|牵头单位|责任|单位|备注)$/;
+
+/** The index of the first header cell of a table written one cell per line: three header cells within six lines. */
+export function tableHeaderAt(lineTexts: readonly string[]): number | null {
+  for (let i = 0; i < lineTexts.length; i++) {
+    if (!TABLE_HEADER.test(lineTexts[i]!.trim())) continue;
+    const window = lineTexts.slice(i, i + 6).filter((t) => TABLE_HEADER.test(t.trim()));
+    if (window.length >= 3) return i;
+  }
+  return null;
 }
 
 /** The runs without the characters of `minus` (the department bracket goes to metadata). */
