@@ -1,10 +1,12 @@
 // `npm run report`: print, per city, how many clauses fell in each category and every award
-// (amount in 万元, kind, tier, quote), so a curator can check extraction by eye.
+// (amount in 万元, kind, tier, quote), so a curator can check extraction by eye; then, per
+// clause, every sum of money that became neither an award nor a known non-award.
 // Reads generated/data/clauses.json as written by `npm run ingest` (or the path given).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORIES, type Clause } from '../src/schema';
+import { auditAmounts } from './ingest/amount-audit';
 
 /** An amount in 万元 without float noise (`1500000` → `150`). */
 export function wan(yuan: number): string {
@@ -30,6 +32,9 @@ export function formatReport(clauses: readonly Clause[]): string[] {
       lines.push(`   ${award.id}  ${amount} ${award.kind}${ratio} ${award.frequency} tier=${award.tier ?? '—'} recipient=${award.recipient ?? '—'}${why}`);
       lines.push(`      「${award.quote.replace(/\s+/g, ' ')}」 [${clause.primaryCategory}]`);
     }
+    const unread = own.flatMap((clause) => auditAmounts(clause).filter((m) => m.use === 'unread').map((m) => ({ clause, m })));
+    lines.push(`   sums not understood: ${unread.length}`);
+    for (const { clause, m } of unread) lines.push(`   ${clause.id}  ${m.text}  「…${clause.text.slice(Math.max(0, m.start - 20), m.end + 10).replace(/\s+/g, ' ')}…」`);
   }
   return lines;
 }

@@ -15,7 +15,7 @@ export interface AuditedAmount {
   text: string;
   yuan: number;
   /** `award`, a known non-award reason, or `unread` when the parser did not understand it. */
-  use: 'award' | 'target' | SkipReason | 'unread';
+  use: 'award' | 'target' | Exclude<SkipReason, 'no-award-word'> | 'unread';
 }
 
 const inside = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start >= b.start && a.end <= b.end;
@@ -30,9 +30,10 @@ export function auditAmounts(clause: Pick<Clause, 'text' | 'awards' | 'targets'>
   return findMoney(folded).map((m) => {
     const base = { start: m.start, end: m.end, text: clause.text.slice(m.start, m.end), yuan: m.yuan };
     const skip = skipped.find((s) => s.start === m.start);
-    if (skip) return { ...base, use: skip.reason };
-    if (clause.awards.some((a) => a.amountYuan !== null && inside(m, a.span))) return { ...base, use: 'award' };
     if (clause.targets.some((t) => inside(m, t.span))) return { ...base, use: 'target' };
+    // A sum with no award word near it is one the parser could not place: a curator looks at it.
+    if (skip) return { ...base, use: skip.reason === 'no-award-word' ? 'unread' : skip.reason };
+    if (clause.awards.some((a) => a.amountYuan !== null && inside(m, a.span))) return { ...base, use: 'award' };
     // A share's base or a rate's amount sits inside an award's quote without being its amount.
     if (clause.awards.some((a) => inside(m, a.span))) return { ...base, use: 'award' };
     return { ...base, use: 'unread' };

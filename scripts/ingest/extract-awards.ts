@@ -58,10 +58,14 @@ const INSTALMENT_BEFORE = new RegExp(`(?:${alt(WORDS.money)})总额(?:\\d+(?:\\.
 /** Levels a 分别 list may follow instead of its recipients: `国家级及省级…`, `国家级、省级、市级…`. */
 const LEVEL = '(?:国家级|国家|省级|市级|县级|区级|省|市)';
 const LEVEL_LIST_RE = new RegExp(`^([^,、]{0,8}?)(${LEVEL}(?:(?:、|及|和|与|或)${LEVEL})+)(.+)$`);
-const STATEMENT_TAIL = /^(?:的标准)?(?:的)?(?:一次性)?(?:给予)?(?:奖励|奖金|补助|补贴|资助|经费支持|资金支持|扶持|贴息补助|贴息|配套补助|配套支持|奖补)(?:支持)?/;
+/** Money words that grant on their own (配套 needs a share or a sum: `1:1配套`). */
+const GRANTING_MONEY = WORDS.money.filter((w) => w !== '配套');
+const STATEMENT_TAIL = new RegExp(`^(?:的标准)?(?:的)?(?:一次性)?(?:${alt(WORDS.grant)})?(?:${alt(WORDS.money)})(?:补助|支持)?`);
 // Money promised without a sum. Bounded gap between the verb and the money word.
-const PROMISE_RE = /(?:给予|予以)[^,;]{0,6}?(?:奖励|奖金|补助|补贴|资助|资金支持|经费支持|扶持|贴息|奖补)/g;
-const SHARE_PROMISE_RE = /(?:按照|按)([^,;]{1,20}?)的?一定比例(?:给予|予以)(?:支持|补助|奖励|资助)/g;
+const PROMISE_RE = new RegExp(`(?:${alt(WORDS.grant)})[^,;]{0,6}?(?:${alt(GRANTING_MONEY)})`, 'g');
+const SHARE_PROMISE_RE = new RegExp(`(?:按照|按)([^,;]{1,20}?)的?一定比例(?:${alt(WORDS.grant)})(?:${alt([...GRANTING_MONEY, '支持'])})`, 'g');
+/** Words after a share that make it paid money. */
+const SHARE_PAID = new RegExp(alt([...GRANTING_MONEY, '支持']));
 /** Words that end a recipient phrase: what follows is how the award is given. */
 const CUT_WORDS = /分别|可给予|给予|予以|按照|按|每家|最高|根据|依规|依照|依据|一次性/;
 const LEAD_WORDS = /^(?:支持|鼓励|引导|推动|依规定|依规|并|其中:?|、)+/;
@@ -299,6 +303,335 @@ interface Trigger {
   build: (recipient: Recipient | null, statementStart: number) => AwardDraft[];
 }
 
+// ---------------------------------------------------------------- a sentence being read
+/** One sentence: its sums sorted by what they are, and the helpers every finder shares. */
+interface Reading {
+  ctx: Ctx;
+  /** The clause text as printed (quotes are sliced from it). */
+  text: string;
+  rates: Rate[];
+  /** Sums that may be awards. */
+  usable: MoneyToken[];
+  /** Sums that only cap something else (`总额不超过30万元`): awards only if nothing takes them. */
+  capOnly: MoneyToken[];
+  /** Sums a share or rate has taken as its cap. */
+  consumed: Set<MoneyToken>;
+  diagnostics: AwardDiagnostic[];
+  skipped: SkippedAmount[];
+}
+
+function span(r: Reading, start: number, end: number): { start: number; end: number } {
+  return toOriginal(r.ctx.c, r.ctx.so + start, r.ctx.so + end);
+}
+
+function skip(r: Reading, t: MoneyToken, reason: SkipReason): void {
+  r.skipped.push({ ...span(r, t.start, t.end), yuan: t.yuan, reason });
+}
+
+/** An award draft quoting the sentence from `start` to `end`. */
+function draft(r: Reading, start: number, end: number, fields: Partial<AwardDraft>): AwardDraft {
+  const sp = span(r, start, end);
+  return {
+    amountYuan: null,
+    kind: 'unquantified',
+    ratioPercent: null,
+    ratioBase: null,
+    frequency: frequencyOf(r.ctx.s.slice(start, end)),
+    form: null,
+    recipient: null,
+    tier: null,
+    reason: null,
+    reference: null,
+    span: sp,
+    quote: r.text.slice(sp.start, sp.end),
+    ...fields,
+  };
+}
+
+function recipientFields(ctx: Ctx, recipient: Recipient | null): Pick<AwardDraft, 'recipient' | 'tier'> {
+  const name = recipient ? originalText(ctx, recipient.start, recipient.end) : null;
+  return { recipient: name, tier: recipientTier(name) };
+}
+
+/** Sorts the sentence's sums: rate parts, remainders, known non-awards, caps, possible awards. */
+function readSentence(ctx: Ctx, text: string, diagnostics: AwardDiagnostic[], skipped: SkippedAmount[]): Reading {
+  const money = findMoneyCompact(ctx.s);
+  const r: Reading = { ctx, text, rates: findRates(ctx, money), usable: [], capOnly: [], consumed: new Set(), diagnostics, skipped };
+  const inRate = new Set(r.rates.flatMap((rate) => [rate.base, rate.amount]));
+  for (const t of money) {
+    const lead = ctx.s.slice(chunkAt(ctx, t.start).start, t.start);
+    if (inRate.has(t)) {
+      if (r.rates.some((rate) => rate.base === t)) skip(r, t, 'rate-base');
+    } else if (REMAINDER_BEFORE.test(lead)) {
+      skip(r, t, 'remainder');
+    } else if (/创新券/.test(lead) && /(?:提高至|提高到|可达|最高)$/.test(lead)) {
+      // 省级及以上“专精特新”中小企业申请创新券额度可提高至50万元: we count this voucher ceiling as
+      // a `cap` award for the tier — it is money a tier can draw that others cannot — with no
+      // award form, since 创新券 is none of the schema's forms.
+      r.usable.push(t);
+    } else {
+      const reason = skipReason(ctx, t);
+      if (reason === 'no-award-word' && CAP_CHUNK.test(lead)) r.capOnly.push(t);
+      else if (reason) skip(r, t, reason);
+      else r.usable.push(t);
+    }
+  }
+  return r;
+}
+
+/** Sums that may still become awards or caps, in reading order. */
+function openSums(r: Reading): MoneyToken[] {
+  return [...r.usable, ...r.capOnly].filter((t) => !r.consumed.has(t)).sort((a, b) => a.start - b.start);
+}
+
+/** The cap written after a share or rate: in its chunk, the next one, or a later `总额不超过` chunk. */
+function takeCapAfter(r: Reading, from: number, chunk: Piece): MoneyToken | undefined {
+  const { ctx } = r;
+  const nextChunk = ctx.chunks[ctx.chunks.indexOf(chunk) + 1];
+  const cap = openSums(r).find((m) => {
+    if (m.start < from) return false;
+    const mChunk = chunkAt(ctx, m.start);
+    const lead = ctx.s.slice(Math.max(mChunk.start, from), m.start);
+    if (mChunk === chunk || mChunk === nextChunk) return CAP_WORDS.test(lead);
+    return TOTAL_CAP.test(lead);
+  });
+  if (cap) r.consumed.add(cap);
+  return cap;
+}
+
+// ---------------------------------------------------------------- finders
+/** Rates (`每增100万元奖励500元`): a share of the base they are counted on, capped by a total when one is written. */
+function rateTriggers(r: Reading): Trigger[] {
+  const { ctx } = r;
+  return r.rates.map((rate) => {
+    const chunk = chunkAt(ctx, rate.base.start);
+    const cap = takeCapAfter(r, rate.amount.end, chunk);
+    const end = cap ? Math.max(chunkAt(ctx, cap.start).end, statementEnd(ctx, cap.end)) : statementEnd(ctx, rate.amount.end);
+    return {
+      anchor: rate.base.start,
+      fallbackEnd: chunk.start,
+      end,
+      build: (recipient, start) => [
+        draft(r, start, end, {
+          kind: 'ratio',
+          amountYuan: cap ? cap.yuan : null,
+          ratioPercent: Math.round((rate.amount.yuan / rate.base.yuan) * 100 * 1e6) / 1e6,
+          ratioBase: countedOn(ctx.s.slice(start, rate.base.start)),
+          form: formOf(ctx.s.slice(rate.base.end, end), ctx.s.slice(start, rate.base.start)),
+          ...recipientFields(ctx, recipient),
+        }),
+      ],
+    };
+  });
+}
+
+/** Shares (`按…的50%给予补助`, `1:1配套`, `减半收取`), each with the cap written after it. */
+function shareTriggers(r: Reading): Trigger[] {
+  const { ctx } = r;
+  const triggers: Trigger[] = [];
+  for (const token of findRatiosCompact(ctx.s)) {
+    const chunk = chunkAt(ctx, token.start);
+    const before = ctx.s.slice(chunk.start, token.start);
+    const after = ctx.s.slice(token.end, chunk.end);
+    // `分别给予补助总额30%、70%`: instalments of one subsidy, not awards of their own.
+    if (INSTALMENT_BEFORE.test(before)) continue;
+    const kind = shareKind(token, before, after);
+    if (!kind) continue;
+    const cap = takeCapAfter(r, token.end, chunk);
+    // The share's statement runs to the end of its chunk, or of the cap's chunk when it has one.
+    const end = cap ? Math.max(chunkAt(ctx, cap.start).end, statementEnd(ctx, cap.end)) : chunk.end;
+    const base = ratioBase(before, after, kind);
+    triggers.push({
+      anchor: token.start,
+      fallbackEnd: chunk.start,
+      end,
+      build: (recipient, start) => [
+        draft(r, start, end, {
+          kind,
+          amountYuan: cap ? cap.yuan : null,
+          ratioPercent: token.percent,
+          ratioBase: kind === 'matching' ? null : base,
+          form: kind === 'fee-reduction' ? null : formOf(ctx.s.slice(token.end, end), ctx.s.slice(start, token.start)),
+          ...recipientFields(ctx, recipient),
+        }),
+      ],
+    });
+  }
+  return triggers;
+}
+
+function shareKind(token: RatioToken, before: string, after: string): AwardKind | null {
+  if (token.form === 'matching' || /^的?(?:比例)?(?:配套|匹配)/.test(after)) return /^[^,]{0,4}(?:配套|匹配)/.test(after) ? 'matching' : null;
+  if (token.form === 'half') return /^(?:征收|收取|收费)/.test(after) ? 'fee-reduction' : null;
+  if (/收取|征收|收费|费率/.test(before + after)) return 'fee-reduction';
+  if (SHARE_PAID.test(after) && !/价格扣除|出让|起价/.test(after)) return 'ratio';
+  return null;
+}
+
+/** Sums of money, grouped into lists (`150万元、100万元和20万元`) paired with recipients or levels. */
+function sumTriggers(r: Reading): Trigger[] {
+  const { ctx } = r;
+  const groups: MoneyToken[][] = [];
+  const grants = AWARD_WORDS.test(ctx.s);
+  for (const t of openSums(r)) {
+    if (r.capOnly.includes(t) && !grants) {
+      skip(r, t, 'no-award-word');
+      continue;
+    }
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev && /^(?:、|和|及|以及|与)$/.test(ctx.s.slice(prev.end, t.start))) last.push(t);
+    else groups.push([t]);
+  }
+  return groups.map((group) => {
+    const firstToken = group[0] as MoneyToken;
+    const lastToken = group[group.length - 1] as MoneyToken;
+    const chunk = chunkAt(ctx, firstToken.start);
+    const end = statementEnd(ctx, lastToken.end);
+    return {
+      anchor: firstToken.start,
+      end,
+      build: (found, start) => {
+        let recipient = found;
+        const lead = ctx.s.slice(Math.max(chunk.start, start), firstToken.start);
+        const voucher = /创新券/.test(lead);
+        // The voucher holder is written before 申请: `省级及以上“专精特新”中小企业申请创新券额度…`.
+        const holder = voucher && !recipient ? /^(.+?)申请/.exec(ctx.s.slice(chunk.start, firstToken.start)) : null;
+        if (holder) recipient = { start: chunk.start, end: chunk.start + (holder[1] as string).length, statementStart: chunk.start };
+        const common: Partial<AwardDraft> = {
+          kind: voucher || CAP_WORDS.test(lead) ? 'cap' : 'fixed',
+          form: voucher ? null : formOf(ctx.s.slice(lastToken.end, end), ctx.s.slice(start, firstToken.start)),
+        };
+        if (group.length === 1) return [draft(r, start, end, { ...common, amountYuan: firstToken.yuan, ...recipientFields(ctx, recipient) })];
+        const names = pairedNames(r, group, recipient);
+        return group.map((t, i) => draft(r, start, end, { ...common, amountYuan: t.yuan, recipient: names?.[i] ?? null, tier: recipientTier(names?.[i] ?? null) }));
+      },
+    };
+  });
+}
+
+/** The recipient of each sum of a 分别 list, by level or by the recipient list; null (with a diagnostic) when the counts differ. */
+function pairedNames(r: Reading, group: MoneyToken[], recipient: Recipient | null): string[] | null {
+  const { ctx } = r;
+  const first = group[0] as MoneyToken;
+  const amounts = group.map((t) => ctx.s.slice(t.start, t.end)).join('、');
+  const offset = span(r, first.start, first.end).start;
+  const byLevel = recipient ? levelNames(ctx, recipient, group.length) : null;
+  if (byLevel) {
+    if (byLevel.ambiguous)
+      r.diagnostics.push({
+        ruleId: 'pairing-ambiguous',
+        message: `The amounts ${amounts} follow the levels (${byLevel.names.join(' | ')}); the recipient list also has ${group.length} items`,
+        hint: 'paired by level, as 分别 after 国家级、省级… usually means; check the clause and add a curation note if it pairs by recipient',
+        offset,
+      });
+    return byLevel.names;
+  }
+  const items = recipient ? splitRecipients(ctx, recipient, group.length) : [];
+  if (items.length === group.length) return recipientNames(ctx, items);
+  const found = items.map((p) => p.text).join(' | ');
+  r.diagnostics.push({
+    ruleId: 'pairing-count-mismatch',
+    message: `Expected ${group.length} recipients for the amounts ${amounts}, found ${items.length}${found ? ` (${found})` : ''}`,
+    hint: 'Check the recipient list before the amounts; the awards are kept without recipients rather than paired by guess',
+    offset,
+  });
+  return null;
+}
+
+/** Money promised without a sum (`按规定给予奖励`, `按…政策予以资助`), when the sentence states no sum. */
+function promiseTriggers(r: Reading): Trigger[] {
+  const { ctx } = r;
+  const triggers: Trigger[] = [];
+  if (/^鼓励(?:各)?区/.test(ctx.s)) return triggers;
+  const shares = [...ctx.s.matchAll(SHARE_PROMISE_RE)];
+  const promises = shares.length > 0 ? shares : [...ctx.s.matchAll(PROMISE_RE)];
+  for (const m of promises) {
+    const at = m.index as number;
+    // `给予奖金和研修深造资助`: one promise naming two forms.
+    const more = new RegExp(`^(?:和|及)[^,;]{0,8}?(?:${alt(GRANTING_MONEY)})`).exec(ctx.s.slice(at + m[0].length));
+    const promiseEnd = at + m[0].length + (more ? more[0].length : 0);
+    const tailEnd = statementEnd(ctx, promiseEnd);
+    const end = tailEnd + (/^支持/.test(ctx.s.slice(tailEnd)) ? 2 : 0);
+    const upTo = ctx.s.slice(0, at + m[0].length);
+    const refMatch =
+      /《[^》]{2,60}》/.exec(upTo) ??
+      /按照?(我市[^,;]{2,30}?(?:实施意见|意见|办法|若干措施|规定|政策))(?:予以|给予)/.exec(upTo) ??
+      /按((?!有关|相关|规定|标准)[^,;]{2,12}?政策)(?:予以|给予)/.exec(upTo);
+    const reference = refMatch ? (refMatch[1] ?? refMatch[0]) : null;
+    // The quote includes the reference even when it is written before the recipient.
+    const refStart = refMatch ? (refMatch.index as number) : Infinity;
+    const base = shares.length > 0 ? (m[1] as string).replace(/的$/, '') : null;
+    triggers.push({
+      anchor: at,
+      end,
+      build: (recipient, start) => {
+        const fields: Partial<AwardDraft> = {
+          kind: 'unquantified',
+          reason: reference ? 'delegated-to-other-document' : 'amount-not-stated',
+          reference,
+          ratioBase: base,
+          form: formOf(ctx.s.slice(at, end), ''),
+        };
+        const from = Math.min(start, refStart);
+        return perTier(ctx, recipient).map(({ name, tier }) => draft(r, from, end, { ...fields, recipient: name, tier }));
+      },
+    });
+  }
+  return triggers;
+}
+
+/** Benefits in kind, each with the recipient its own words name when they do. */
+const IN_KIND_RULES: ReadonlyArray<{ re: RegExp; recipient?: (m: RegExpMatchArray) => Recipient | null }> = [
+  { re: /(?:可)?给予[^,;]{0,12}?加分/g },
+  { re: /给予提档升级/g },
+  { re: /给予[^,;]{0,12}?直通资格/g },
+  { re: /可?直接认定为[^,;]{1,20}/g },
+  {
+    re: /将([^,;]{2,40}?)认定为[^,;]{0,12}?高层次人才/g,
+    recipient: (m) => ({ start: (m.index as number) + 1, end: (m.index as number) + 1 + (m[1] as string).length, statementStart: m.index as number }),
+  },
+  {
+    re: /赋予([^,;]{2,30}?企业)[^,;]{1,12}?权/g,
+    recipient: (m) => ({ start: (m.index as number) + 2, end: (m.index as number) + 2 + (m[1] as string).length, statementStart: m.index as number }),
+  },
+];
+
+/** Benefits in kind that belong to a tier: 加分, 提档升级, 直通资格, 直接认定, 人才认定, 举荐权. */
+function inKindTriggers(r: Reading): Trigger[] {
+  const { ctx } = r;
+  const triggers: Trigger[] = [];
+  for (const rule of IN_KIND_RULES) {
+    for (const m of ctx.s.matchAll(rule.re)) {
+      const at = m.index as number;
+      const end = at + m[0].length;
+      const own = rule.recipient?.(m) ?? null;
+      triggers.push({
+        anchor: own ? own.statementStart : at,
+        end,
+        build: (recipient, start) =>
+          perTier(ctx, own ?? recipient).map(({ name, tier }) =>
+            draft(r, own ? own.statementStart : start, end, { kind: 'non-monetary', recipient: name, tier, frequency: 'unspecified' }),
+          ),
+      });
+    }
+  }
+  return triggers;
+}
+
+/** Triggers paired with recipients in reading order; a recipient is never reused past an award. */
+function pairTriggers(ctx: Ctx, triggers: Trigger[]): AwardDraft[] {
+  const awards: AwardDraft[] = [];
+  let cursor = 0;
+  for (const trigger of [...triggers].sort((a, b) => a.anchor - b.anchor)) {
+    const recipient = trigger.anchor >= cursor ? findRecipient(ctx, cursor, trigger.anchor, trigger.fallbackEnd) : null;
+    const start = recipient ? recipient.statementStart : chunkAt(ctx, trigger.anchor).start;
+    awards.push(...trigger.build(recipient, Math.min(Math.max(start, cursor), trigger.anchor)));
+    cursor = Math.max(cursor, trigger.end);
+  }
+  return awards;
+}
+
 // ---------------------------------------------------------------- main
 export function extractAwards(text: string): AwardExtraction {
   const c = compact(text);
@@ -314,281 +647,16 @@ export function extractAwards(text: string): AwardExtraction {
     const listGoesOn = inList;
     inList = false;
     if (sentence.text === '') continue;
-    const before = awards.length;
     const ctx: Ctx = { original: text, c, s: sentence.text, so: sentence.start, chunks: splitTopLevel(sentence.text, [',']) };
-    const span = (start: number, end: number) => toOriginal(c, ctx.so + start, ctx.so + end);
-    const draft = (start: number, end: number, fields: Partial<AwardDraft>): AwardDraft => {
-      const sp = span(start, end);
-      return {
-        amountYuan: null,
-        kind: 'unquantified',
-        ratioPercent: null,
-        ratioBase: null,
-        frequency: frequencyOf(ctx.s.slice(start, end)),
-        form: null,
-        recipient: null,
-        tier: null,
-        reason: null,
-        reference: null,
-        span: sp,
-        quote: text.slice(sp.start, sp.end),
-        ...fields,
-      };
-    };
-
-    const money = findMoneyCompact(ctx.s);
-    const rates = findRates(ctx, money);
-    const inRate = new Set(rates.flatMap((r) => [r.base, r.amount]));
-    const usable: MoneyToken[] = [];
-    /** Sums that only cap something else (`总额不超过30万元`): awards only if nothing takes them. */
-    const capOnly: MoneyToken[] = [];
-    const skip = (t: MoneyToken, reason: SkipReason) => skipped.push({ ...span(t.start, t.end), yuan: t.yuan, reason });
-    for (const t of money) {
-      if (inRate.has(t)) {
-        if (rates.some((r) => r.base === t)) skip(t, 'rate-base');
-        continue;
-      }
-      if (REMAINDER_BEFORE.test(ctx.s.slice(chunkAt(ctx, t.start).start, t.start))) {
-        skip(t, 'remainder');
-        continue;
-      }
-      // 省级及以上“专精特新”中小企业申请创新券额度可提高至50万元: we count this voucher ceiling as
-      // a `cap` award for the tier — it is money a tier can draw that others cannot — with no
-      // award form, since 创新券 is none of the schema's forms.
-      const chunk = chunkAt(ctx, t.start);
-      if (/创新券/.test(ctx.s.slice(chunk.start, t.start)) && /(?:提高至|提高到|可达|最高)$/.test(ctx.s.slice(chunk.start, t.start))) {
-        usable.push(t);
-        continue;
-      }
-      const reason = skipReason(ctx, t);
-      if (reason === 'no-award-word' && CAP_CHUNK.test(ctx.s.slice(chunkAt(ctx, t.start).start, t.start))) capOnly.push(t);
-      else if (reason) skip(t, reason);
-      else usable.push(t);
-    }
-    const consumed = new Set<MoneyToken>();
-    const triggers: Trigger[] = [];
-    const capCandidates = [...usable, ...capOnly].sort((a, b) => a.start - b.start);
-    /** The cap written after a share or rate: in its chunk, the next one, or a later `总额不超过` chunk. */
-    const capAfter = (from: number, chunk: Piece): MoneyToken | undefined => {
-      const nextChunk = ctx.chunks[ctx.chunks.indexOf(chunk) + 1];
-      return capCandidates.find((m) => {
-        if (consumed.has(m) || m.start < from) return false;
-        const mChunk = chunkAt(ctx, m.start);
-        const lead = ctx.s.slice(Math.max(mChunk.start, from), m.start);
-        if (mChunk === chunk || mChunk === nextChunk) return CAP_WORDS.test(lead);
-        return TOTAL_CAP.test(lead);
-      });
-    };
-
-    // Rates: a share of the base they are counted on, capped by a total when one is written.
-    for (const rate of rates) {
-      const chunk = chunkAt(ctx, rate.base.start);
-      const cap = capAfter(rate.amount.end, chunk);
-      if (cap) consumed.add(cap);
-      const end = cap ? Math.max(chunkAt(ctx, cap.start).end, statementEnd(ctx, cap.end)) : statementEnd(ctx, rate.amount.end);
-      triggers.push({
-        anchor: rate.base.start,
-        fallbackEnd: chunk.start,
-        end,
-        build: (recipient, start) => [
-          draft(start, end, {
-            kind: 'ratio',
-            amountYuan: cap ? cap.yuan : null,
-            ratioPercent: Math.round((rate.amount.yuan / rate.base.yuan) * 100 * 1e6) / 1e6,
-            ratioBase: countedOn(ctx.s.slice(start, rate.base.start)),
-            form: formOf(ctx.s.slice(rate.base.end, end), ctx.s.slice(start, rate.base.start)),
-            recipient: recipient ? originalText(ctx, recipient.start, recipient.end) : null,
-            tier: recipient ? recipientTier(originalText(ctx, recipient.start, recipient.end)) : null,
-          }),
-        ],
-      });
-    }
-
-    // Shares first, so a cap written after them (`其中…最高不超过30万元`) is theirs.
-    for (const r of findRatiosCompact(ctx.s)) {
-      const chunk = chunkAt(ctx, r.start);
-      const before = ctx.s.slice(chunk.start, r.start);
-      const after = ctx.s.slice(r.end, chunk.end);
-      // `分别给予补助总额30%、70%`: instalments of one subsidy, not awards of their own.
-      if (INSTALMENT_BEFORE.test(before)) continue;
-      let kind: AwardKind | null = null;
-      if (r.form === 'matching' || /^的?(?:比例)?(?:配套|匹配)/.test(after)) kind = /^[^,]{0,4}(?:配套|匹配)/.test(after) ? 'matching' : null;
-      else if (r.form === 'half') kind = /^(?:征收|收取|收费)/.test(after) ? 'fee-reduction' : null;
-      else if (/收取|征收|收费|费率/.test(before + after)) kind = 'fee-reduction';
-      else if (/补助|补贴|奖励|资助|贴息|支持|奖补/.test(after) && !/价格扣除|出让|起价/.test(after)) kind = 'ratio';
-      if (!kind) continue;
-      const cap = capAfter(r.end, chunk);
-      if (cap) consumed.add(cap);
-      // The share's statement runs to the end of its chunk, or of the cap's chunk when it has one.
-      const end = cap ? Math.max(chunkAt(ctx, cap.start).end, statementEnd(ctx, cap.end)) : chunk.end;
-      const base = ratioBase(before, after, kind);
-      const token: RatioToken = r;
-      triggers.push({
-        anchor: r.start,
-        fallbackEnd: chunk.start,
-        end,
-        build: (recipient, start) => [
-          draft(start, end, {
-            kind,
-            amountYuan: cap ? cap.yuan : null,
-            ratioPercent: token.percent,
-            ratioBase: kind === 'matching' ? null : base,
-            form: kind === 'fee-reduction' ? null : formOf(ctx.s.slice(token.end, end), ctx.s.slice(start, token.start)),
-            recipient: recipient ? originalText(ctx, recipient.start, recipient.end) : null,
-            tier: recipient ? recipientTier(originalText(ctx, recipient.start, recipient.end)) : null,
-          }),
-        ],
-      });
-    }
-
-    // Sums of money, grouped into lists (`150万元、100万元和20万元`).
-    const groups: MoneyToken[][] = [];
-    const grants = AWARD_WORDS.test(ctx.s);
-    for (const t of capCandidates) {
-      if (consumed.has(t)) continue;
-      if (capOnly.includes(t) && !grants) {
-        skip(t, 'no-award-word');
-        continue;
-      }
-      const last = groups[groups.length - 1];
-      const prev = last?.[last.length - 1];
-      if (last && prev && /^(?:、|和|及|以及|与)$/.test(ctx.s.slice(prev.end, t.start))) last.push(t);
-      else groups.push([t]);
-    }
-    for (const group of groups) {
-      const firstToken = group[0] as MoneyToken;
-      const lastToken = group[group.length - 1] as MoneyToken;
-      const chunk = chunkAt(ctx, firstToken.start);
-      const end = statementEnd(ctx, lastToken.end);
-      triggers.push({
-        anchor: firstToken.start,
-        end,
-        build: (found, start) => {
-          let recipient = found;
-          const lead = ctx.s.slice(Math.max(chunk.start, start), firstToken.start);
-          const voucher = /创新券/.test(lead);
-          // The voucher holder is written before 申请: `省级及以上“专精特新”中小企业申请创新券额度…`.
-          const holder = voucher && !recipient ? /^(.+?)申请/.exec(ctx.s.slice(chunk.start, firstToken.start)) : null;
-          if (holder) recipient = { start: chunk.start, end: chunk.start + (holder[1] as string).length, statementStart: chunk.start };
-          const kind: AwardKind = voucher || CAP_WORDS.test(lead) ? 'cap' : 'fixed';
-          const form = voucher ? null : formOf(ctx.s.slice(lastToken.end, end), ctx.s.slice(start, firstToken.start));
-          const common = { kind, form };
-          if (group.length === 1) {
-            const name = recipient ? originalText(ctx, recipient.start, recipient.end) : null;
-            return [draft(start, end, { ...common, amountYuan: firstToken.yuan, recipient: name, tier: recipientTier(name) })];
-          }
-          const byLevel = recipient ? levelNames(ctx, recipient, group.length) : null;
-          if (byLevel) {
-            if (byLevel.ambiguous)
-              diagnostics.push({
-                ruleId: 'pairing-ambiguous',
-                message: `The amounts ${group.map((t) => ctx.s.slice(t.start, t.end)).join('、')} follow the levels (${byLevel.names.join(' | ')}); the recipient list also has ${group.length} items`,
-                hint: 'paired by level, as 分别 after 国家级、省级… usually means; check the clause and add a curation note if it pairs by recipient',
-                offset: span(firstToken.start, firstToken.end).start,
-              });
-            return group.map((t, i) => draft(start, end, { ...common, amountYuan: t.yuan, recipient: byLevel.names[i] ?? null, tier: recipientTier(byLevel.names[i] ?? null) }));
-          }
-          const items = recipient ? splitRecipients(ctx, recipient, group.length) : [];
-          if (items.length !== group.length) {
-            const found = items.map((p) => p.text).join(' | ');
-            diagnostics.push({
-              ruleId: 'pairing-count-mismatch',
-              message: `Expected ${group.length} recipients for the amounts ${group.map((t) => ctx.s.slice(t.start, t.end)).join('、')}, found ${items.length}${found ? ` (${found})` : ''}`,
-              hint: 'Check the recipient list before the amounts; the awards are kept without recipients rather than paired by guess',
-              offset: span(firstToken.start, firstToken.end).start,
-            });
-            return group.map((t) => draft(start, end, { ...common, amountYuan: t.yuan }));
-          }
-          const names = recipientNames(ctx, items);
-          return group.map((t, i) => draft(start, end, { ...common, amountYuan: t.yuan, recipient: names[i] ?? null, tier: recipientTier(names[i] ?? null) }));
-        },
-      });
-    }
-
-    const quantified = triggers.length > 0;
-
-    // Money promised without a sum, unless this sentence already states the sum.
-    if (!quantified && !/^鼓励(?:各)?区/.test(ctx.s)) {
-      const shares = [...ctx.s.matchAll(SHARE_PROMISE_RE)];
-      const promises = shares.length > 0 ? shares : [...ctx.s.matchAll(PROMISE_RE)];
-      for (const m of promises) {
-        const at = m.index as number;
-        // `给予奖金和研修深造资助`: one promise naming two forms.
-        const more = /^(?:和|及)[^,;]{0,8}?(?:资助|补贴|补助|奖励)/.exec(ctx.s.slice(at + m[0].length));
-        const promiseEnd = at + m[0].length + (more ? more[0].length : 0);
-        const tailEnd = statementEnd(ctx, promiseEnd);
-        const end = tailEnd + (/^支持/.test(ctx.s.slice(tailEnd)) ? 2 : 0);
-        const upTo = ctx.s.slice(0, at + m[0].length);
-        const refMatch =
-          /《[^》]{2,60}》/.exec(upTo) ??
-          /按照?(我市[^,;]{2,30}?(?:实施意见|意见|办法|若干措施|规定|政策))(?:予以|给予)/.exec(upTo) ??
-          /按((?!有关|相关|规定|标准)[^,;]{2,12}?政策)(?:予以|给予)/.exec(upTo);
-        const reference = refMatch ? (refMatch[1] ?? refMatch[0]) : null;
-        // The quote includes the reference even when it is written before the recipient.
-        const refStart = refMatch ? (refMatch.index as number) : Infinity;
-        const base = shares.length > 0 ? (m[1] as string).replace(/的$/, '') : null;
-        triggers.push({
-          anchor: at,
-          end,
-          build: (recipient, start) => {
-            const fields: Partial<AwardDraft> = {
-              kind: 'unquantified',
-              reason: reference ? 'delegated-to-other-document' : 'amount-not-stated',
-              reference,
-              ratioBase: base,
-              form: formOf(ctx.s.slice(at, end), ''),
-            };
-            const from = Math.min(start, refStart);
-            return perTier(ctx, recipient).map(({ name, tier }) => draft(from, end, { ...fields, recipient: name, tier }));
-          },
-        });
-      }
-    }
-
-    // Benefits in kind that belong to a tier: 加分, 提档升级, 直通资格, 直接认定, 人才认定, 举荐权.
-    const nonMoney: Array<{ re: RegExp; recipient?: (m: RegExpMatchArray) => Recipient | null }> = [
-      { re: /(?:可)?给予[^,;]{0,12}?加分/g },
-      { re: /给予提档升级/g },
-      { re: /给予[^,;]{0,12}?直通资格/g },
-      { re: /可?直接认定为[^,;]{1,20}/g },
-      {
-        re: /将([^,;]{2,40}?)认定为[^,;]{0,12}?高层次人才/g,
-        recipient: (m) => ({ start: (m.index as number) + 1, end: (m.index as number) + 1 + (m[1] as string).length, statementStart: m.index as number }),
-      },
-      {
-        re: /赋予([^,;]{2,30}?企业)[^,;]{1,12}?权/g,
-        recipient: (m) => ({ start: (m.index as number) + 2, end: (m.index as number) + 2 + (m[1] as string).length, statementStart: m.index as number }),
-      },
-    ];
-    for (const rule of nonMoney) {
-      for (const m of ctx.s.matchAll(rule.re)) {
-        const at = m.index as number;
-        const end = at + m[0].length;
-        const own = rule.recipient?.(m) ?? null;
-        triggers.push({
-          anchor: own ? own.statementStart : at,
-          end,
-          build: (recipient, start) =>
-            perTier(ctx, own ?? recipient).map(({ name, tier }) =>
-              draft(own ? own.statementStart : start, end, { kind: 'non-monetary', recipient: name, tier, frequency: 'unspecified' }),
-            ),
-        });
-      }
-    }
-
-    // Pair triggers with recipients in reading order; a recipient is never reused past an award.
-    triggers.sort((a, b) => a.anchor - b.anchor);
-    let cursor = 0;
-    for (const trigger of triggers) {
-      const recipient = trigger.anchor >= cursor ? findRecipient(ctx, cursor, trigger.anchor, trigger.fallbackEnd) : null;
-      const start = recipient ? recipient.statementStart : chunkAt(ctx, trigger.anchor).start;
-      awards.push(...trigger.build(recipient, Math.min(Math.max(start, cursor), trigger.anchor)));
-      cursor = Math.max(cursor, trigger.end);
-    }
+    const r = readSentence(ctx, text, diagnostics, skipped);
+    // Rates and shares first, so a cap written after them (`总额不超过30万元`) is theirs.
+    const quantified = [...rateTriggers(r), ...shareTriggers(r), ...sumTriggers(r)];
+    const triggers = [...quantified, ...(quantified.length > 0 ? [] : promiseTriggers(r)), ...inKindTriggers(r)];
+    const added = pairTriggers(ctx, triggers);
+    awards.push(...added);
 
     // `给予10%的分类补助。其中:A项目最高补助5000万元,B项目最高补助3000万元;…`: each cap is
     // that share's ceiling for one kind of project, so the share is stated once per cap.
-    const added = awards.slice(before);
     const share = openShare;
     if (share && (listGoesOn || /^其中/.test(ctx.s)) && added.length > 0 && added.every((a) => a.kind === 'cap')) {
       for (const a of added) Object.assign(a, { kind: 'ratio', ratioPercent: share.ratioPercent, ratioBase: share.ratioBase, form: a.form ?? share.form });

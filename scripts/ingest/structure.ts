@@ -285,7 +285,7 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
             'mixed-numbering',
             'warning',
             `Mixed numbering styles at one level: \`${marker.printed}\` follows \`${other.marker.printed}\``,
-            `number siblings in one style (expected \`${formatMarker(other.marker, marker.value)}\`)`,
+            `read as the sibling of \`${other.marker.printed}\` (in its style \`${formatMarker(other.marker, marker.value)}\`); nothing to do if the published text prints it so`,
             formatMarker(other.marker, marker.value),
             marker.printed,
           );
@@ -319,12 +319,12 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
         'mixed-numbering',
         'warning',
         `Mixed numbering styles at one level: \`${marker.printed}\` (${marker.variant}) after \`${prev.printed}\` (${prev.variant})`,
-        'write sibling numbers the same way (the same brackets and dot)',
+        'kept as printed; nothing to do if the published text mixes them',
         formatMarker(prev, marker.value),
         marker.printed,
       );
     } else if (marker.variant === 'mixed-width') {
-      report(at, 'mixed-numbering', 'warning', `Marker \`${marker.printed}\` mixes full- and half-width brackets`, 'use matching brackets: （一） or (一)');
+      report(at, 'mixed-numbering', 'warning', `Marker \`${marker.printed}\` mixes full- and half-width brackets`, 'kept as printed; nothing to do if the published text prints it so');
     }
     const like = prev && prev.family === marker.family ? prev : marker;
     const expected = prev ? prev.value + 1 : 1;
@@ -360,7 +360,7 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
         'skipped-number',
         'warning',
         `Skipped number: expected \`${formatMarker(like, expected === highest ? expected : cont! + 1)}\`, found \`${marker.printed}\``,
-        'check the source for a missing or merged unit; the number is kept as printed',
+        'compare with the published document: a unit may have been lost in copying; the number is kept as printed',
         formatMarker(like, expected),
         marker.printed,
       );
@@ -371,7 +371,7 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
       'number-out-of-order',
       'warning',
       `Number out of order: expected \`${formatMarker(like, expected)}\`, found \`${marker.printed}\``,
-      'check the numbering in the source; the number is kept as printed',
+      'compare with the published document; the number is kept as printed',
       formatMarker(like, expected),
       marker.printed,
     );
@@ -437,7 +437,7 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
         'empty-clause',
         'error',
         `Numbered unit \`${unit.marker.printed}\` has no text`,
-        'add the clause text after the number, or remove the stray number from the source',
+        'compare with the published document: the text after this number may have been lost in copying; the unit is not shown',
       );
       rejected.push(...unit.lineRuns);
       continue;
@@ -459,7 +459,7 @@ export function parseStructure(source: DecodedSource, lines: readonly ContentLin
           'heading-without-body',
           'warning',
           `Numbered heading \`${unit.marker.printed}${excerpt(restText)}\` has neither numbered units nor body text`,
-          'check the source for missing lines under this heading',
+          'compare with the published document for lines lost in copying',
         );
       }
     }
