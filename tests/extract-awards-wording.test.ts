@@ -116,3 +116,57 @@ describe('statements end at a paragraph or table cell', () => {
     expect(out.awards.map((a) => a.recipient)).toEqual(['新认定的省级科技企业孵化器']);
   });
 });
+
+describe('lists and labels', () => {
+  it('pairs 单项冠军示范企业（产品） with two sums as the name and its bracketed alternative', () => {
+    const out = read('对获得国家制造业单项冠军示范企业（产品）称号的企业，分别给予200万元、100万元奖励。');
+    expect(out.awards.map((a) => [a.tier, a.amountYuan])).toEqual([
+      ['single-champion-demo', 2_000_000],
+      ['single-champion-product', 1_000_000],
+    ]);
+  });
+
+  it('gives levels without a head noun the head of the recipient before them', () => {
+    const out = read('对认定的市级企业技术中心给予10万元奖励，国家级、省级分别给予100万元、50万元奖励。');
+    expect(out.awards.map((a) => a.recipient)).toEqual(['认定的市级企业技术中心', '国家级企业技术中心', '省级企业技术中心']);
+  });
+
+  it.each([
+    ['after a colon', '对入选的企业给予一次性奖励：国家级100万元、省级50万元。'],
+    ['after 其中', '对入选的企业给予一次性奖励，其中国家级100万元、省级50万元。'],
+  ])('labels each sum of a list %s', (_where, text) => {
+    expect(read(text).awards.map((a) => [a.recipient, a.amountYuan])).toEqual([
+      ['入选的企业（国家级）', 1_000_000],
+      ['入选的企业（省级）', 500_000],
+    ]);
+  });
+
+  it('keeps a list of thresholds what it began as', () => {
+    const out = read('对当年营业收入首次突破10亿元、50亿元的工业企业，分别给予50万元、100万元奖励。');
+    expect(out.skipped.map((s) => s.reason)).toEqual(['threshold', 'threshold']);
+    expect(out.awards.map((a) => a.amountYuan)).toEqual([500_000, 1_000_000]);
+  });
+});
+
+describe('more ways a sum is written', () => {
+  it.each([
+    ['以内 as a cap', '给予500万元以内的补助。', 'cap'],
+    ['可达 as a cap', '对企业给予最高可达500万元的补助。', 'cap'],
+  ])('reads %s', (_what, text, kind) => {
+    expect(read(text).awards.map((a) => a.kind)).toEqual([kind]);
+  });
+
+  it('reads 以下 after a sum as a threshold', () => {
+    expect(read('对年营收2000万元以下的小微企业给予10万元奖励。').skipped.map((s) => s.reason)).toEqual(['threshold']);
+  });
+
+  it('reads a sum through a pinyin gloss a mirror site inserted', () => {
+    expect(money('对企业给予50万(wàn)元奖励。')).toEqual([{ kind: 'fixed', yuan: 500_000, percent: null }]);
+  });
+
+  it('keeps a per-year sum and its award words in the quote', () => {
+    const [award] = read('给予每家企业10万元/年的租金补贴，连续补贴3年。').awards;
+    expect(award?.quote).toBe('给予每家企业10万元/年的租金补贴');
+    expect(award?.frequency).toBe('annual');
+  });
+});

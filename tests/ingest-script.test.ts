@@ -53,3 +53,12 @@ describe('a traditional-script policy through the pipeline', () => {
     expect(rules).not.toContain('title-mismatch');
   });
 });
+
+describe('a traditional mirror page with pinyin glosses', () => {
+  it('reads the sum through the gloss after folding', () => {
+    const text = '關於促進中小企業發展的若干措施\n一、對首次認定的專精特新“小巨人”企業，給予50萬(wàn)元獎勵。\n二、對新認定的企業，給予10萬元獎勵。\n';
+    const out = runIngest(single(text, sidecarText({ title: '關於促進中小企業發展的若干措施' })));
+    expect(out.result.clauses.flatMap((c) => c.awards.map((a) => a.amountYuan))).toEqual([500_000, 100_000]);
+    expect(out.result.clauses[0]?.awards[0]?.quote).toContain('50萬(wàn)元獎勵');
+  });
+});

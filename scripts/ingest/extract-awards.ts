@@ -60,7 +60,10 @@ const LEVEL = '(?:国家级|国家|省级|市级|县级|区级|省|市)';
 const LEVEL_LIST_RE = new RegExp(`^([^,、]{0,8}?)(${LEVEL}(?:(?:、|及|和|与|或)${LEVEL})+)(.+)$`);
 /** Money words that grant on their own (配套 needs a share or a sum: `1:1配套`). */
 const GRANTING_MONEY = WORDS.money.filter((w) => w !== '配套');
-const STATEMENT_TAIL = new RegExp(`^(?:的标准)?(?:的)?(?:一次性)?(?:${alt(WORDS.grant)})?(?:${alt(WORDS.money)})(?:补助|支持)?`);
+// After a sum: `/年`, then the award words, maybe with a short modifier (`1000万元建设经费支持`).
+const STATEMENT_TAIL = new RegExp(
+  `^(?:/(?:年|家|个|人|次|项))?(?:的标准)?(?:的)?(?:一次性)?(?:${alt(WORDS.grant)})?(?:[^,;:、。\\d]{0,4}?(?:${alt(WORDS.money)})(?:补助|支持)?)?`,
+);
 // Money promised without a sum. Bounded gap between the verb and the money word.
 const PROMISE_RE = new RegExp(`(?:${alt(WORDS.grant)})[^,;]{0,6}?(?:${alt(GRANTING_MONEY)})`, 'g');
 const SHARE_PROMISE_RE = new RegExp(`(?:按照|按)([^,;]{1,20}?)的?一定比例(?:${alt(WORDS.grant)})(?:${alt([...GRANTING_MONEY, '支持'])})`, 'g');
@@ -70,7 +73,7 @@ const SHARE_PAID = new RegExp(alt([...GRANTING_MONEY, '支持']));
 const CUT_WORDS = /分别|可给予|给予|予以|按照|按|每家|最高|根据|依规|依照|依据|一次性/;
 const LEAD_WORDS = /^(?:支持|鼓励|引导|推动|依规定|依规|并|其中:?|、)+/;
 const SKIP_PIECE = /^(?:根据|结合|按照|按|其中|在|并)/;
-const NOUN_END = /(?:的|企业|项目|机构|站|基地|平台|单位|产品|人才|中心)$/;
+const NOUN_END = /(?:的|企业|项目|机构|站|基地|平台|单位|产品|人才|中心|空间|天地|载体|团队|研究院|园区)$/;
 /** `对` that opens a recipient phrase (not 对接, 对标, 对口, 针对, 加大对…). */
 const DUI_RE = /(?:^|[,、:]|并|再|还|另)(对于?)(?!接|标|口|象|外|比|照|称|应|话|其他)/g;
 const QUALIFIER = '(?:国际|国内|省内|市内|国家级|省级|市级|县级|区级|国家|省)';
@@ -114,7 +117,7 @@ function trimRange(ctx: Ctx, start: number, end: number): { start: number; end: 
     start += lead[0].length;
     text = text.slice(lead[0].length);
   }
-  const tail = /(?:可|并|均)$/.exec(text);
+  const tail = new RegExp(`(?:可|并|均|${alt(GRANTING_MONEY)})$`).exec(text);
   if (tail) end -= tail[0].length;
   return { start, end };
 }
@@ -217,10 +220,39 @@ function levelNames(ctx: Ctx, r: Recipient, wanted: number): { names: string[]; 
   return { names: levels.map((level) => `${lead}${level}${rest}`), ambiguous };
 }
 
+/**
+ * `国家级、省级分别给予100万元、50万元` after `对认定的市级企业技术中心给予10万元`: the levels name no
+ * head noun; it is the previous recipient's, after its own level.
+ */
+function levelsOfPrevious(lead: string, previous: string | null, wanted: number): string[] | null {
+  const m = new RegExp(`^(?:对)?(${LEVEL}(?:(?:、|及|和|与|或)${LEVEL})+)(?:的)?(?:分别|每家|各)`).exec(lead);
+  const head = previous ? new RegExp(`${LEVEL}(.+)$`).exec(previous) : null;
+  if (!m || !head) return null;
+  const levels = (m[1] as string).split(/、|及|和|与|或/);
+  return levels.length === wanted ? levels.map((level) => `${level}${head[1] as string}`) : null;
+}
+
+/** A short label written right before a sum in a list (`：国家级100万元、省级50万元`), or null. */
+function sumLabel(lead: string): string | null {
+  const at = Math.max(lead.lastIndexOf('、'), lead.lastIndexOf(':'));
+  if (at < 0 && !lead.startsWith('其中')) return null;
+  const label = at < 0 ? lead.slice(2) : lead.slice(at + 1);
+  if (!/^[^\d]{1,10}$/.test(label) || /^(?:对|按|每)/.test(label) || AWARD_WORDS.test(label) || CAP_WORDS.test(label)) return null;
+  return label;
+}
+
+/** `单项冠军示范企业（产品）`: a name and its alternative in brackets, paired with two sums. */
+function bracketAlternative(phrase: string): string[] | null {
+  const m = /^(.*?)(示范企业|企业|单位|中心|平台|项目|产品|基地)[（(]([^()（）]{1,8})[)）](.*)$/.exec(phrase);
+  if (!m) return null;
+  const [, before = '', head = '', alternative = '', after = ''] = m;
+  return [`${before}${head}${after}`, `${before}${alternative}${after}`];
+}
+
 function frequencyOf(statement: string): AwardDraft['frequency'] {
   if (/每人每次/.test(statement)) return 'per-person-per-time';
   if (/一次性/.test(statement)) return 'one-off';
-  if (/每年/.test(statement)) return 'annual';
+  if (/每年|\/年/.test(statement)) return 'annual';
   return 'unspecified';
 }
 
@@ -246,10 +278,12 @@ function skipReason(ctx: Ctx, t: MoneyToken): SkipReason | null {
   // 专项资金每年安排不少于1000万元: the programme's budget.
   if (/安排/.test(before)) return 'budget';
   // 年产值达3亿以上: an eligibility threshold.
-  if (/^(?:\(含\))?以上/.test(after)) return 'threshold';
+  if (/^(?:\(含\))?(?:以上|以下)/.test(after)) return 'threshold';
   if (/(?:产值|营业收入|营收|收入|销售额|投资额|总投资|规模)[^,]{0,6}(?:达到?|超过|突破|在)$/.test(before)) return 'threshold';
   if (/(?:不少于|不低于|至少)$/.test(before)) return 'lower-bound';
-  if (!AWARD_WORDS.test(ctx.s.slice(chunk.start, chunk.end))) return 'no-award-word';
+  // `给予一次性奖励,其中国家级100万元、省级50万元`: a 其中 chunk lists the sums of the grant before it.
+  const granted = AWARD_WORDS.test(ctx.s.slice(chunk.start, chunk.end)) || (/^其中/.test(ctx.s.slice(chunk.start)) && AWARD_WORDS.test(ctx.s.slice(0, chunk.start)));
+  if (!granted) return 'no-award-word';
   return null;
 }
 
@@ -300,7 +334,8 @@ interface Trigger {
   /** For shares: the recipient is not searched inside the share's own chunk. */
   fallbackEnd?: number;
   end: number;
-  build: (recipient: Recipient | null, statementStart: number) => AwardDraft[];
+  /** `previous`: the recipient of the award before this one in the sentence, for `国家级、省级分别给予…` that names no head noun. */
+  build: (recipient: Recipient | null, statementStart: number, previous: string | null) => AwardDraft[];
 }
 
 // ---------------------------------------------------------------- a sentence being read
@@ -358,9 +393,14 @@ function readSentence(ctx: Ctx, text: string, diagnostics: AwardDiagnostic[], sk
   const money = findMoneyCompact(ctx.s);
   const r: Reading = { ctx, text, rates: findRates(ctx, money), usable: [], capOnly: [], consumed: new Set(), diagnostics, skipped };
   const inRate = new Set(r.rates.flatMap((rate) => [rate.base, rate.amount]));
+  let previous: { token: MoneyToken; reason: SkipReason | null } | null = null;
   for (const t of money) {
     const lead = ctx.s.slice(chunkAt(ctx, t.start).start, t.start);
-    if (inRate.has(t)) {
+    const skippedBefore = r.skipped.length;
+    if (previous?.reason && previous.reason !== 'no-award-word' && /^(?:、|和|及|或)$/.test(ctx.s.slice(previous.token.end, t.start))) {
+      // `突破10亿元、50亿元、100亿元的`: the list goes on as what it began as.
+      skip(r, t, previous.reason);
+    } else if (inRate.has(t)) {
       if (r.rates.some((rate) => rate.base === t)) skip(r, t, 'rate-base');
     } else if (REMAINDER_BEFORE.test(lead)) {
       skip(r, t, 'remainder');
@@ -375,6 +415,7 @@ function readSentence(ctx: Ctx, text: string, diagnostics: AwardDiagnostic[], sk
       else if (reason) skip(r, t, reason);
       else r.usable.push(t);
     }
+    previous = { token: t, reason: r.skipped.length > skippedBefore ? (r.skipped[r.skipped.length - 1] as SkippedAmount).reason : null };
   }
   return r;
 }
@@ -491,7 +532,7 @@ function sumTriggers(r: Reading): Trigger[] {
     return {
       anchor: firstToken.start,
       end,
-      build: (found, start) => {
+      build: (found, start, previous) => {
         let recipient = found;
         const lead = ctx.s.slice(Math.max(chunk.start, start), firstToken.start);
         const voucher = /创新券/.test(lead);
@@ -499,11 +540,18 @@ function sumTriggers(r: Reading): Trigger[] {
         const holder = voucher && !recipient ? /^(.+?)申请/.exec(ctx.s.slice(chunk.start, firstToken.start)) : null;
         if (holder) recipient = { start: chunk.start, end: chunk.start + (holder[1] as string).length, statementStart: chunk.start };
         const common: Partial<AwardDraft> = {
-          kind: voucher || CAP_WORDS.test(lead) ? 'cap' : 'fixed',
+          kind: voucher || CAP_WORDS.test(lead) || /^以内/.test(ctx.s.slice(lastToken.end)) ? 'cap' : 'fixed',
           form: voucher ? null : formOf(ctx.s.slice(lastToken.end, end), ctx.s.slice(start, firstToken.start)),
         };
-        if (group.length === 1) return [draft(r, start, end, { ...common, amountYuan: firstToken.yuan, ...recipientFields(ctx, recipient) })];
-        const names = pairedNames(r, group, recipient);
+        if (group.length === 1) {
+          const label = sumLabel(ctx.s.slice(chunk.start, firstToken.start));
+          const named = recipientFields(ctx, recipient);
+          const base = named.recipient ?? previous?.replace(/（[^（）]*）$/, '') ?? null;
+          // `给予奖励：国家级100万元、省级50万元`: each sum carries its own label.
+          const fields = label && base ? { recipient: `${base}（${label}）`, tier: recipientTier(`${label}${base}`) } : named;
+          return [draft(r, start, end, { ...common, amountYuan: firstToken.yuan, ...fields })];
+        }
+        const names = recipient ? pairedNames(r, group, recipient) : (levelsOfPrevious(ctx.s.slice(chunk.start, firstToken.start), previous, group.length) ?? pairedNames(r, group, null));
         return group.map((t, i) => draft(r, start, end, { ...common, amountYuan: t.yuan, recipient: names?.[i] ?? null, tier: recipientTier(names?.[i] ?? null) }));
       },
     };
@@ -529,6 +577,8 @@ function pairedNames(r: Reading, group: MoneyToken[], recipient: Recipient | nul
   }
   const items = recipient ? splitRecipients(ctx, recipient, group.length) : [];
   if (items.length === group.length) return recipientNames(ctx, items);
+  const alternatives = recipient && group.length === 2 ? bracketAlternative(originalText(ctx, recipient.start, recipient.end)) : null;
+  if (alternatives) return alternatives;
   const found = items.map((p) => p.text).join(' | ');
   r.diagnostics.push({
     ruleId: 'pairing-count-mismatch',
@@ -625,8 +675,11 @@ function pairTriggers(ctx: Ctx, triggers: Trigger[]): AwardDraft[] {
   let cursor = 0;
   for (const trigger of [...triggers].sort((a, b) => a.anchor - b.anchor)) {
     const recipient = trigger.anchor >= cursor ? findRecipient(ctx, cursor, trigger.anchor, trigger.fallbackEnd) : null;
-    const start = recipient ? recipient.statementStart : chunkAt(ctx, trigger.anchor).start;
-    awards.push(...trigger.build(recipient, Math.min(Math.max(start, cursor), trigger.anchor)));
+    const chunkStart = chunkAt(ctx, trigger.anchor).start;
+    // A list item's statement starts after its `、`.
+    const start = recipient ? recipient.statementStart : chunkStart + (ctx.s[chunkStart] === '、' ? 1 : 0);
+    const previous = awards.length > 0 ? (awards[awards.length - 1] as AwardDraft).recipient : null;
+    awards.push(...trigger.build(recipient, Math.min(Math.max(start, cursor), trigger.anchor), previous));
     cursor = Math.max(cursor, trigger.end);
   }
   return awards;

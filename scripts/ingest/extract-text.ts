@@ -17,11 +17,20 @@ export interface CompactText {
 
 const WHITESPACE = /\s/u; // includes NBSP and the ideographic space U+3000
 
+/**
+ * A pinyin gloss a mirror site inserts after a character (`萬(wàn)元`): read like a space, so
+ * `50萬(wàn)元` is still a sum. Lower-case Latin only, one syllable or two.
+ */
+const PINYIN_GLOSS = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\d?[)）]/g;
+
 export function compact(original: string): CompactText {
   let text = '';
   const map: number[] = [];
+  const glosses = new Set<number>();
+  for (const m of original.matchAll(PINYIN_GLOSS)) for (let k = m.index; k < m.index + m[0].length; k++) glosses.add(k);
   for (let i = 0; i < original.length; i++) {
     const ch = original[i] as string;
+    if (glosses.has(i)) continue;
     // A paragraph break stays: a statement never runs from one paragraph (or table cell) into the next.
     if (WHITESPACE.test(ch) && ch !== '\n') continue;
     text += foldChar(ch);

@@ -32,7 +32,7 @@ export const AWARD_VOCABULARY = {
   /** Verbs that grant. */
   grant: ['给予', '予以'],
   /** Words that make a sum a ceiling (`kind: cap`), or a cap on a ratio or rate. */
-  cap: ['最高不超过', '最高', '不超过', '不高于', '上限为', '上限', '至多', '最多', '封顶'],
+  cap: ['最高不超过', '最高', '不超过', '不高于', '上限为', '上限', '至多', '最多', '封顶', '可达'],
   /** Words that make a cap a total over a rate or a ratio (`总额不超过30万元`). */
   total: ['总额', '总计', '合计', '累计', '年度总额', '每年最高'],
   /** Words before a sum that make it the base a rate is counted on (`每增100万元`). */
