@@ -14,6 +14,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { SourceSidecarSchema, type SourceSidecar } from '../src/schema';
+import { matchMarker, USUAL_DEPTH } from './ingest/numbering';
 
 export interface TemplateSource {
   /** File name of the text, e.g. `changsha-2025-measures.official.txt`. */
@@ -167,22 +168,14 @@ export function variationFor(index: number, city: CityName, seed: string): Varia
   };
 }
 
-const CN = '[一二三四五六七八九十百零〇]+';
-/** Numbered-unit markers, by kind. The bookmark residue of Word exports may precede a marker. */
-/** `rank`: nesting depth (area headings `01 …` contain 一、 which contain (一) which contain 1.). */
-const MARKERS: ReadonlyArray<{ kind: string; rank: number; pattern: RegExp }> = [
-  { kind: 'area', rank: 0, pattern: /^0\d[ \u00a0\u3000]/ },
-  { kind: 'cn-dun', rank: 1, pattern: new RegExp(`^${CN}、`) },
-  { kind: 'cn-paren', rank: 2, pattern: new RegExp(`^[(（]${CN}[)）]`) },
-  { kind: 'arabic-dot', rank: 3, pattern: /^(?:\[bookmark: [^\]]*\])?\d{1,3}[.．](?!\d)/ },
-];
+/** Word's bookmark residue may precede a marker. */
+const RESIDUE = /^\[bookmark: [^\]]*\]/;
 
+/** The numbered-unit marker a line starts with (the one numbering module), its usual depth and length. */
 function markerOf(line: string): { kind: string; rank: number; length: number } | null {
-  for (const { kind, rank, pattern } of MARKERS) {
-    const match = pattern.exec(line);
-    if (match) return { kind, rank, length: match[0].length };
-  }
-  return null;
+  const residue = RESIDUE.exec(line)?.[0].length ?? 0;
+  const marker = matchMarker(line.slice(residue), { areaInUse: true });
+  return marker ? { kind: marker.family, rank: USUAL_DEPTH[marker.family], length: residue + marker.length } : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { departmentFunction, parseDepartments } from '../scripts/ingest/departments';
+import { departmentCells } from '../scripts/ingest/extract';
 
 describe('departments', () => {
   it('splits a 责任单位 bracket and maps names to functions (长沙)', () => {
@@ -47,5 +48,24 @@ describe('departments', () => {
 
   it('returns nothing for a clause without a bracket', () => {
     expect(parseDepartments(null)).toEqual({ departments: [], diagnostics: [] });
+  });
+});
+
+describe('departments of any city', () => {
+  it.each([
+    ['温州市科技局', 'science-tech'],
+    ['余姚市经信局', 'industry-it'],
+    ['嘉兴市市场监管局', 'market-regulation'],
+    ['鹿城区财政局', 'finance-bureau'],
+  ])('maps %s to %s', (name, fn) => {
+    expect(departmentFunction(name)).toBe(fn);
+  });
+
+  it('reads the department cell of a table row', () => {
+    expect(departmentCells('对企业给予奖励。\n资格定补\n市科技局\n市经信局、市财政局\n市科技局').map((d) => [d.name, d.function])).toEqual([
+      ['市科技局', 'science-tech'],
+      ['市经信局', 'industry-it'],
+      ['市财政局', 'finance-bureau'],
+    ]);
   });
 });

@@ -46,7 +46,8 @@ const FUNCTIONS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:各涉企部门|市级各有关部门|各有关部门|各行政执法部门)$/, 'all-departments'],
 ];
 
-const CITY_PREFIX = /^(?:深圳市|嘉兴市|杭州市|长沙市|深圳|嘉兴|杭州|长沙|市)/;
+/** The government a department belongs to (`温州市`, `余姚市`, `鹿城区`, or a bare `市`): any city, not only the seeds'. */
+const CITY_PREFIX = /^(?:[\u4e00-\u9fff]{1,4}?[市县区](?![场委])|市)/;
 
 /** Canonical function id of a department name, or null when no mapping is known. */
 export function departmentFunction(name: string): string | null {

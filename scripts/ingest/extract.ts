@@ -3,7 +3,9 @@
 import { VFileMessage } from 'vfile-message';
 import type { CategoryOverride } from '../../src/schema/category';
 import { classify } from './classify';
-import { parseDepartments } from './departments';
+import type { Department } from '../../src/schema';
+import { departmentFunction, parseDepartments } from './departments';
+import { splitTopLevel } from './extract-text';
 import { extractAwards } from './extract-awards';
 import { extractTargets } from './extract-targets';
 import { findTiers, isRecognitionAward } from './tiers';
@@ -29,10 +31,28 @@ function message(reason: string, ruleId: string, hint: string, offset: number, f
   return m;
 }
 
+/** Departments named by paragraphs that hold nothing else (`市科技局`, `市经信局、市财政局`), once each. */
+export function departmentCells(text: string): Department[] {
+  const found: Department[] = [];
+  for (const paragraph of text.split('\n')) {
+    const names = splitTopLevel(paragraph.trim(), ['、', '，', ',']).map((p) => p.text.trim());
+    const functions = names.map(departmentFunction);
+    if (names.length === 0 || names.some((n) => n === '') || functions.some((f) => f === null)) continue;
+    names.forEach((name, i) => {
+      if (!found.some((d) => d.name === name)) found.push({ name, role: '责任单位', function: functions[i] as string });
+    });
+  }
+  return found;
+}
+
 export function extract(clause: StructuredClause, options: ExtractOptions = {}): ClauseExtraction & { messages: ExtractMessage[] } {
   const messages: ExtractMessage[] = [];
 
-  const { departments, diagnostics: departmentDiagnostics } = parseDepartments(clause.departmentsText);
+  const parsed = parseDepartments(clause.departmentsText);
+  const { diagnostics: departmentDiagnostics } = parsed;
+  // A policy printed as a table names its departments in a cell of their own (a paragraph of
+  // nothing but known department names), not in a 责任单位 bracket.
+  const departments = clause.departmentsText === null ? departmentCells(clause.text) : parsed.departments;
   for (const d of departmentDiagnostics) messages.push(message(d.message, d.ruleId, d.hint, d.offset, 'departmentsText'));
 
   const { primaryCategory, categories, categoryEvidence } = classify(clause, options.overrides ?? []);

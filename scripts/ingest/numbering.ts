@@ -156,3 +156,19 @@ export function dashStandsForOne(lineTexts: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * The usual nesting of the families: chapters hold articles; area headings hold 一、, which hold
+ * （一）, which hold 1., which hold (1). The parser nests by order of first appearance instead;
+ * this is for tools that must guess a depth without parsing (the corpus generator).
+ */
+export const USUAL_DEPTH: Readonly<Record<Family, number>> = {
+  chapter: 0,
+  part: 1,
+  article: 2,
+  area: 2,
+  'cn-dun': 3,
+  'cn-paren': 4,
+  'arabic-dot': 5,
+  'arabic-paren': 6,
+};
