@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { frontRules, lineRules, trailerRules, type ContentLine } from '../scripts/ingest/boilerplate';
 import { decode, type DecodedSource } from '../scripts/ingest/decode';
-import { realOutput, utf8 } from './fixtures/ingest-helpers';
+import { runIngest } from '../scripts/ingest/pipeline';
+import { realOutput, sidecarText, single, utf8 } from './fixtures/ingest-helpers';
 
 function source(text: string): DecodedSource {
   return decode('t.txt', utf8(text)).source!;
@@ -88,5 +89,15 @@ describe('boilerplate in the real sources', () => {
 
   it('removes nothing from the clean Changsha reprint', () => {
     expect(removed.filter((p) => p.file === 'changsha-2025-measures.reprint.txt')).toEqual([]);
+  });
+});
+
+describe('PDF page numbers', () => {
+  it('removes page-number lines with their rule and joins the sentence they cut', () => {
+    const text = '关于测试的若干措施\n一、支持企业。对首次认定的企业，给予一次性奖励\n— 2 —\n10万元。\n二、支持融资。每家企业每年最高不超过50 万\n元。\n- 3 -\n';
+    const out = runIngest(single(text, sidecarText()));
+    expect(out.removed.filter((r) => r.rule === 'page-number').map((r) => r.text.trim())).toEqual(['— 2 —', '- 3 -']);
+    expect(out.result.clauses.map((c) => c.text)).toEqual(['支持企业。对首次认定的企业，给予一次性奖励10万元。', '支持融资。每家企业每年最高不超过50 万元。']);
+    expect(out.result.clauses.flatMap((c) => c.awards.map((a) => a.amountYuan))).toEqual([100_000, 500_000]);
   });
 });

@@ -30,6 +30,7 @@ export const BOILERPLATE_RULES = {
   'edge-whitespace': 'spaces before the first or after the last visible character of a line',
   'invisible-char': 'control and zero-width characters inside a line',
   'word-residue': 'export residue such as `[bookmark: _GoBack]`',
+  'page-number': 'a PDF page number on a line of its own (`— 2 —`, `- 3 -`, `第4页 共9页`)',
   'site-footer': 'web page footer: copyright, 版权所有, ICP 备案号',
   'prev-next-nav': 'web page links to the previous/next article (上一篇/下一篇)',
   'source-credit': 'web page credit line (信息来源/来源/发布时间/作者)',
@@ -57,6 +58,9 @@ const COVER_PUBLIC = /^[（(]此件(?:主动)?公开(?:发布)?[）)]$/;
 const CC_START = /^抄\s*送\s*[:：]/;
 const PRINT_ORG = /^[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|人民政府|政府|委员会|局|厅|部)$/;
 const PUNCTUATION = /[。，,；;：:！!？?、]/;
+/** A page number printed on its own line by a PDF export. A bare digit is not one (a table cell may be). */
+const PAGE_NUMBER = /^(?:[-—–－―]\s*[0-9０-９]{1,4}\s*[-—–－―]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?|[0-9０-９]{1,4}\s*\/\s*[0-9０-９]{1,4})$/;
+
 // Control characters other than tab, and zero-width characters (same set as isInvisible).
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f\u200b-\u200d\u2060\ufeff]/;
@@ -79,6 +83,8 @@ export function lineRules(source: DecodedSource): { removals: Removal[]; lines: 
     const furniture = trimmed.length <= 200 && !/。$/.test(trimmed);
     const wholeLine = !furniture
       ? null
+      : PAGE_NUMBER.test(trimmed)
+      ? 'page-number'
       : SITE_FOOTER.test(trimmed)
       ? 'site-footer'
       : trimmed.length <= 120 && PREV_NEXT.test(trimmed)

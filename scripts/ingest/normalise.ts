@@ -250,6 +250,8 @@ export function endsMidSentence(text: string, minLength = 16): boolean {
   if (end <= start) return false;
   const last = text[end - 1]!;
   if (OPEN_ENDINGS.has(last) || DANGLING.has(last)) return true;
+  // A sum cut by the wrap (`最高不超过50 万` + `元。`).
+  if (/[0-9０-９][\s\u00a0\u3000]*[万亿千百]?$/.test(text.slice(start, end))) return true;
   // A closing quote ends a quoted name, not a sentence (`…按市“凤凰行动”` + `政策给予…`).
   if (QUOTE_CLOSERS.has(last) && end - start >= minLength) return !endsSentence(text);
   // An aside in brackets inside a sentence (`…人才（指董事长、总经理）` + `认定为…`); a bracket after
