@@ -94,10 +94,10 @@ describe('boilerplate in the real sources', () => {
 
 describe('PDF page numbers', () => {
   it('removes page-number lines with their rule and joins the sentence they cut', () => {
-    const text = '关于测试的若干措施\n一、支持企业。对首次认定的企业，给予一次性奖励\n— 2 —\n10万元。\n二、支持融资。每家企业每年最高不超过50 万\n元。\n- 3 -\n';
+    const text = '关于测试的若干措施\n一、支持企业。对首次认定的企业，给予一次性奖励\n— 2 —\n10万元。\n二、支持融资。对企业贷款给予贴息，每家企业每年最高不超过50 万\n元。\n- 3 -\n';
     const out = runIngest(single(text, sidecarText()));
     expect(out.removed.filter((r) => r.rule === 'page-number').map((r) => r.text.trim())).toEqual(['— 2 —', '- 3 -']);
-    expect(out.result.clauses.map((c) => c.text)).toEqual(['支持企业。对首次认定的企业，给予一次性奖励10万元。', '支持融资。每家企业每年最高不超过50 万元。']);
+    expect(out.result.clauses.map((c) => c.text)).toEqual(['支持企业。对首次认定的企业，给予一次性奖励10万元。', '支持融资。对企业贷款给予贴息，每家企业每年最高不超过50 万元。']);
     expect(out.result.clauses.flatMap((c) => c.awards.map((a) => a.amountYuan))).toEqual([100_000, 500_000]);
   });
 });
