@@ -170,3 +170,16 @@ describe('more ways a sum is written', () => {
     expect(award?.frequency).toBe('annual');
   });
 });
+
+describe('a table cell that holds only the support standard', () => {
+  it.each([
+    ['最高200万元', 'cap', 2_000_000],
+    ['50万元/家', 'fixed', 500_000],
+  ])('reads %s as paid', (cell, kind, yuan) => {
+    expect(money(`企业研究院奖励\n${cell}\n市科技局`)).toEqual([{ kind, yuan, percent: null }]);
+  });
+
+  it('does not read a bare sum in a cell as paid', () => {
+    expect(read('资金规模\n2000万元\n市财政局').skipped.map((s) => s.reason)).toEqual(['no-award-word']);
+  });
+});

@@ -53,6 +53,12 @@ const RATE_BASE_BEFORE = new RegExp(`(?:${alt(WORDS.rateBase)})$`);
 const REMAINDER_BEFORE = new RegExp(`(?:${alt(WORDS.remainder)})$`);
 /** Between a rate's base and its amount: `最高奖励`, `给予`, `奖励`. */
 const RATE_BETWEEN = new RegExp(`^[^,;]{0,10}?(?:${alt([...WORDS.grant, ...WORDS.money])})(?:${alt(WORDS.cap)})?$`);
+/**
+ * A table cell that is only a support standard (`最高200万元`, `50万元/家`): a sum paid, though no
+ * award word is in its cell. A bare sum is not enough (it may be a budget or a threshold).
+ */
+const AMOUNT_CELL = new RegExp(`^(?:每家|每个|每项|单个企业)?(?:(?:${alt(WORDS.cap)})[^,;\\d]{0,4}?[\\d.]+(?:万元|亿元|元|万)|[\\d.]+(?:万元|亿元|元|万)/(?:家|个|项|年|人))$`);
+
 /** `补助总额30%、70%`: shares of one sum paid in instalments. */
 const INSTALMENT_BEFORE = new RegExp(`(?:${alt(WORDS.money)})总额(?:\\d+(?:\\.\\d+)?%[、和及])*$`);
 /** Levels a 分别 list may follow instead of its recipients: `国家级及省级…`, `国家级、省级、市级…`. */
@@ -282,7 +288,10 @@ function skipReason(ctx: Ctx, t: MoneyToken): SkipReason | null {
   if (/(?:产值|营业收入|营收|收入|销售额|投资额|总投资|规模)[^,]{0,6}(?:达到?|超过|突破|在)$/.test(before)) return 'threshold';
   if (/(?:不少于|不低于|至少)$/.test(before)) return 'lower-bound';
   // `给予一次性奖励,其中国家级100万元、省级50万元`: a 其中 chunk lists the sums of the grant before it.
-  const granted = AWARD_WORDS.test(ctx.s.slice(chunk.start, chunk.end)) || (/^其中/.test(ctx.s.slice(chunk.start)) && AWARD_WORDS.test(ctx.s.slice(0, chunk.start)));
+  const granted =
+    AWARD_WORDS.test(ctx.s.slice(chunk.start, chunk.end)) ||
+    (/^其中/.test(ctx.s.slice(chunk.start)) && AWARD_WORDS.test(ctx.s.slice(0, chunk.start))) ||
+    AMOUNT_CELL.test(ctx.s);
   if (!granted) return 'no-award-word';
   return null;
 }
