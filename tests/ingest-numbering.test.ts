@@ -7,6 +7,7 @@ describe('numbering families', () => {
   it.each([
     ['第四條 本辦法自發布之日起施行', 'article', 4],
     ['第二節 扶持措施', 'part', 2],
+    ['第三部分 保障措施', 'part', 3],
     ['０２ 拓宽企业融资渠道', 'area', 2],
     ['１２ 强化人才支撑', 'area', 12],
   ])('reads %s as %s %i', (text, family, value) => {

@@ -23,7 +23,7 @@ export interface Marker {
 const CN = '[零〇一二两三四五六七八九十百]{1,6}';
 const DIGITS = '[0-9０-９]';
 const CHAPTER = new RegExp(`^第(${CN})章`);
-const PART = new RegExp(`^第(${CN})[节節]`);
+const PART = new RegExp(`^第(${CN})([节節]|部分)`);
 const ARTICLE = new RegExp(`^第(${CN})[条條]`);
 const CN_DUN = new RegExp(`^(${CN})、`);
 const CN_PAREN = new RegExp(`^([（(])(${CN})([）)])`);
@@ -65,7 +65,7 @@ export function matchMarker(text: string, context: MarkerContext = {}): Marker |
     marker = { family: 'chapter', variant: '第章', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
     consumed = m[0].length;
   } else if ((m = PART.exec(text))) {
-    marker = { family: 'part', variant: '第节', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
+    marker = { family: 'part', variant: m[2] === '部分' ? '第部分' : '第节', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
     consumed = m[0].length;
   } else if ((m = ARTICLE.exec(text))) {
     marker = { family: 'article', variant: '第条', value: parseNumber(m[1]!) ?? 0, printed: m[0] };
@@ -121,7 +121,7 @@ export function formatMarker(like: Marker, value: number): string {
     case 'chapter':
       return `第${cn}章`;
     case 'part':
-      return `第${cn}节`;
+      return like.variant === '第部分' ? `第${cn}部分` : `第${cn}节`;
     case 'article':
       return `第${cn}条`;
     case 'cn-dun':
