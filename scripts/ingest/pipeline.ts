@@ -26,6 +26,7 @@ import { choosePrimary, compareClauses, compareSidecars, textOffsetToSource, typ
 import { sourceOffset } from './normalise';
 import { matchMarker, parseStructure, type ClauseDraft, type SectionInfo } from './structure';
 import type { Accounting, IngestResult, StructuredClause } from './types';
+import { byCodePoint } from '../../src/lib/order';
 
 export interface IngestInput {
   /** Source texts; `path` is used in diagnostics, its base name in records. */
@@ -62,7 +63,7 @@ export function runIngest(input: IngestInput): IngestOutput {
 
   // 1. Each source on its own: decode, clean, find metadata and structure, account.
   const outcomes: SourceOutcome[] = [];
-  for (const src of [...input.sources].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const src of [...input.sources].sort((a, b) => byCodePoint(a.path, b.path))) {
     const sidecar = sidecarByStem.get(stem(src.path));
     if (sidecar) usedSidecars.add(sidecar.path);
     const outcome = ingestSource(src, sidecar, input.today);
@@ -93,7 +94,7 @@ export function runIngest(input: IngestInput): IngestOutput {
   messages.push(...curation.messages);
   const policies: Policy[] = [];
   const clauses: Clause[] = [];
-  for (const [policyId, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [policyId, group] of [...groups].sort(([a], [b]) => byCodePoint(a, b))) {
     const built = buildPolicy(policyId, group, curation.options);
     messages.push(...built.messages);
     if (built.policy) policies.push(built.policy);
@@ -280,7 +281,7 @@ function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractO
   const primary = chosen.primary;
   if (!primary) return { policy: null, clauses: [], messages };
   const primaryOutcome = group.find((o) => o.rendition === primary)!;
-  const others = renditions.filter((r) => r !== primary).sort((a, b) => a.source.file.localeCompare(b.source.file));
+  const others = renditions.filter((r) => r !== primary).sort((a, b) => byCodePoint(a.source.file, b.source.file));
   for (const other of others) messages.push(...compareSidecars(primary, other), ...compareClauses(primary, other));
 
   // Clauses: the primary's text and lines; the other renditions' lines as alsoIn.
