@@ -14,7 +14,8 @@ import { Worker } from 'node:worker_threads';
 import type { VFileMessage } from 'vfile-message';
 import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
 import { reportUnexpected } from './unexpected';
-import { formatMessage, hasFatal, messageToJson, severityOf } from './ingest/diagnostics';
+import { readSources } from './ingest/read';
+import { compareMessages, formatMessage, hasFatal, messageToJson, severityOf } from './ingest/diagnostics';
 import type { EmitRequest, EmitResponse } from './ingest/emit-worker';
 import { runIngest, type IngestOutput } from './ingest/pipeline';
 import { writeAtomic, writeClauseFiles, writeNew } from './ingest/write';
@@ -107,15 +108,16 @@ class EmitWorker {
   }
 }
 
-function readInputs(dir: string, curationDir: string | null): Parameters<typeof runIngest>[0] {
+function readInputs(dir: string, curationDir: string | null): Parameters<typeof runIngest>[0] & { readMessages: VFileMessage[] } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`sources directory \`${dir}\` does not exist`);
   if (curationDir !== null && !existsSync(curationDir)) throw new UsageError(`curation directory \`${curationDir}\` does not exist`);
-  const names = readdirSync(dir).sort();
   const curation = curationDir === null ? [] : readdirSync(curationDir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const { sources, sidecars, messages } = readSources(dir);
   return {
     curation: curation.map((n) => ({ path: join(curationDir!, n), text: readFileSync(join(curationDir!, n), 'utf8') })),
-    sources: names.filter((n) => n.endsWith('.txt')).map((n) => ({ path: join(dir, n), bytes: new Uint8Array(readFileSync(join(dir, n))) })),
-    sidecars: names.filter((n) => /\.ya?ml$/.test(n)).map((n) => ({ path: join(dir, n), text: readFileSync(join(dir, n), 'utf8') })),
+    sources,
+    sidecars,
+    readMessages: messages,
   };
 }
 
@@ -176,7 +178,11 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function ingest(options: Options, input: ReturnType<typeof readInputs>, worker: EmitWorker | null): Promise<number> {
-  const output = runIngest({ ...input, today: options.today });
+  const { readMessages, ...files } = input;
+  const output = runIngest({ ...files, today: options.today });
+  // Entries that could not be read are errors like any other, in the same order.
+  output.messages.push(...readMessages);
+  output.messages.sort(compareMessages);
   const { messages } = output;
   const unaccounted = output.result.accounting.some((a) => a.unaccounted > 0);
   const warnings = messages.filter((m) => severityOf(m) === 'warning').length;
