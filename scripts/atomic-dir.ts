@@ -4,7 +4,7 @@
 // directory (`<dir>.lock`, holding the writer's pid) keeps a second writer out. Siblings left by
 // a killed run are removed (or, if the kill fell between the two renames of a swap, the old
 // directory is put back) by the next run, once it holds the lock.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Another live process holds the lock: a message for the user, not a bug. */
@@ -37,16 +37,23 @@ export function isAlive(pid: number): boolean {
 export function acquireLock(dir: string, what: string): DirLock {
   const path = `${dir}.lock`;
   mkdirSync(dirname(path), { recursive: true });
+  // The lock appears with its pid already in it (written aside, then hard-linked into place,
+  // which fails if it exists), so a second writer never reads a lock that is still empty.
+  const mine = `${path}.${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`);
   for (let attempt = 0; ; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
+      linkSync(mine, path);
+      unlinkSync(mine);
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
+        unlinkSync(mine);
+        throw error;
+      }
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        unlinkSync(mine);
         throw new LockedError(
           `${what}: \`${dir}\` is being written by another process (pid ${holder}, lock file \`${path}\`)\n` +
             `  hint: wait for it to finish; delete \`${path}\` only if no such process is running`,

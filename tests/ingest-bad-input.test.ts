@@ -355,7 +355,7 @@ const cases: Case[] = [
     also: (out) => expect((out.messages.find((m) => m.ruleId === 'sidecar-invalid') as unknown as { hint: string }).hint).toContain('at most 64 characters'),
   },
   { name: 'a policy id `..`', input: () => single(POLICY, sidecarText({ policy: "'..'" })), ruleId: 'sidecar-invalid', file: 'test.yaml', line: 1, column: 9, severity: 'error' },
-  ...['%41.txt', '..txt', 'a#b.txt', 'a?b.txt', "a'b.txt", 'a b.txt', `${'a'.repeat(130)}.txt`].map(
+  ...['%41.txt', '..txt', '.txt', 'a#b.txt', 'a?b.txt', "a'b.txt", 'a b.txt', `${'a'.repeat(130)}.txt`].map(
     (path): Case => ({
       name: `a source named \`${path.length > 20 ? `${path.slice(0, 8)}…` : path}\``,
       input: () => ({ sources: [{ path, bytes: utf8(POLICY) }], sidecars: [{ path: path.replace(/\.txt$/, '.yaml'), text: sidecarText() }] }),
