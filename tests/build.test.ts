@@ -80,6 +80,36 @@ describe('build', () => {
     }
   });
 
+  it('leaves the previous dist/ intact and cleans up when interrupted with Ctrl-C (SIGINT) during Astro', async () => {
+    const o = options('interrupted', undefined);
+    previousSite(o.distDir);
+    // A build in its own process whose Astro step writes half a site and then hangs.
+    const script = join(work, 'interrupted', 'run.mts');
+    writeFileSync(
+      script,
+      [
+        `import { mkdirSync, writeFileSync } from 'node:fs';`,
+        `import { build } from ${JSON.stringify(join(ROOT, 'scripts', 'build.ts'))};`,
+        `await build({ ...${JSON.stringify({ ...o, astro: undefined, log: undefined })}, log: () => {}, astro: async (out) => {`,
+        `  mkdirSync(out + '/clause', { recursive: true }); writeFileSync(out + '/index.html', 'half a site');`,
+        `  console.log('astro-started'); await new Promise(() => {});`,
+        `} });`,
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((done) => child.on('exit', (c, signal) => done(c ?? signal)));
+    await Promise.race([
+      new Promise<void>((started) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('astro-started') && started())),
+      exited.then((code) => Promise.reject(new Error(`the build exited with ${String(code)} before Astro started`))),
+    ]);
+    expect(siblings(o.distDir)).toEqual(['dist.lock', 'dist.tmp-' + readFileSync(`${o.distDir}.lock`, 'utf8').trim()]);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(readdirSync(o.distDir)).toEqual(['index.html']);
+    expect(readFileSync(join(o.distDir, 'index.html'), 'utf8')).toBe('previous site');
+    expect(siblings(o.distDir)).toEqual([]);
+  }, 60_000);
+
   it('takes over the lock and removes the temporary folders of a build that was killed', async () => {
     const o = options('killed', undefined);
     previousSite(o.distDir);
