@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORIES, type Clause } from '../src/schema';
+import { reportUnexpected } from './unexpected';
 
 /** An amount in 万元 without float noise (`1500000` → `150`). */
 export function wan(yuan: number): string {
@@ -47,4 +48,4 @@ async function main(): Promise<void> {
   for (const line of formatReport(clauses)) console.log(line);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main().catch((error: unknown) => reportUnexpected('report', error));
