@@ -443,6 +443,15 @@ const cases: Case[] = [
     column: 8,
     severity: 'error',
   },
+  {
+    name: 'a sidecar `url` that is not a web address (javascript:)',
+    input: () => single(POLICY, sidecarText({ url: "'javascript:alert(1)'" })),
+    ruleId: 'sidecar-invalid',
+    file: 'test.yaml',
+    line: 8,
+    column: 6,
+    severity: 'error',
+  },
   // Dates and amounts.
   {
     name: '`expires` before `issued`, without `effective`',

@@ -55,7 +55,11 @@ export const SourceSidecarSchema = z
     /** Who published this rendition (may differ from the issuer for reprints). */
     publisher: z.string().min(1),
     /** Where it was published, when known. */
-    url: z.string().url().optional(),
+    url: z
+      .string()
+      .url()
+      .refine((url) => /^https?:\/\//i.test(url), { message: 'expected an http:// or https:// address' })
+      .optional(),
     city: CitySchema,
     /** Province in Chinese, e.g. `湖南省`. */
     province: z.string().min(1),
