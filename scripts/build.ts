@@ -1,8 +1,8 @@
 // The whole build: ingest, then Astro (whose pages come out with relative links, see
 // src/middleware.ts), with the search index and the data downloads made from the generated
 // records while Astro runs (Astro keeps about one core busy; Pagefind and the downloads use the
-// other), then checked against the built pages. All of it is made in a temporary sibling of dist/ that
-// replaces dist/ only when complete (scripts/atomic-dir.ts). Each step is timed; the
+// other), then checked against the built pages. All of it is made in a temporary sibling of
+// dist/ that replaces dist/ only when complete (scripts/atomic-dir.ts). Each step is timed; the
 // side steps overlap the Astro step, so the timings add up to more than the wall time.
 // `--json` prints the timings (the bench reads them).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,9 +10,9 @@ import { rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { getPriority, setPriority } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
 import { reportUnexpected } from './unexpected';
-import { performance } from 'node:perf_hooks';
 import { installSearchIndex, move, readGenerated, searchRecords, stageSearchIndex } from './search-index';
 import { writeDownloads } from './downloads';
 import { buildDay } from '../src/lib/status';

@@ -5,9 +5,10 @@
 //   <out>/clauses/<policyId>/<path>.mdx, <out>/policies/<policyId>.json,
 //   <out>/data/clauses.json, <out>/ingest-report.json
 // deterministically, into a temporary sibling of <out> that replaces it only when complete
-// (scripts/atomic-dir.ts; <out>.lock keeps a second run out), the report last. Exits non-zero on any error, on unaccounted characters,
-// and (with --strict) on warnings. Large corpora emit their clause MDX on two threads (the
-// output is the same); --emit-worker / --no-emit-worker force the choice.
+// (scripts/atomic-dir.ts; <out>.lock keeps a second run out), the report last. Exits non-zero
+// on any error, on unaccounted characters, and (with --strict) on warnings. Large corpora
+// emit their clause MDX on two threads (the output is the same); --emit-worker /
+// --no-emit-worker force the choice.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
