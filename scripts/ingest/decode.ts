@@ -214,6 +214,7 @@ interface EncodingChange {
  */
 export function firstEncodingChange(bytes: Uint8Array): EncodingChange | null {
   const gb18030 = new TextDecoder('gb18030', { fatal: false });
+  const utf8 = new TextDecoder('utf-8', { fatal: false });
   let first: 'UTF-8' | 'GB18030' | null = null;
   let line = 1;
   for (let start = 0; start < bytes.length; line++) {
@@ -221,14 +222,26 @@ export function firstEncodingChange(bytes: Uint8Array): EncodingChange | null {
     if (end < 0) end = bytes.length;
     const row = bytes.subarray(start, end);
     if (row.some((b) => b >= 0x80)) {
-      // A line that is neither (bytes in no known encoding) is left to the checks after this.
-      const kind = firstInvalidUtf8(row) < 0 ? 'UTF-8' : plausibility(gb18030.decode(row)) >= 0.9 ? 'GB18030' : null;
+      // Each reading must also look like Chinese text: a short GB18030 line can be valid UTF-8 by
+      // chance (一 is D2 BB, which UTF-8 reads as Cyrillic һ). A line that reads as neither is
+      // left to the checks after this one.
+      const kind =
+        firstInvalidUtf8(row) < 0 && plausibility(nonAscii(utf8.decode(row))) >= 0.9
+          ? 'UTF-8'
+          : plausibility(nonAscii(gb18030.decode(row))) >= 0.9
+            ? 'GB18030'
+            : null;
       if (first === null) first = kind;
       else if (kind !== null && kind !== first) return { line, from: first, to: kind };
     }
     start = end + 1;
   }
   return null;
+}
+
+/** The characters of `text` outside ASCII, which read the same in every encoding here. */
+function nonAscii(text: string): string {
+  return text.replace(/[\u0000-\u007f]+/g, '');
 }
 
 function mixedRefusal(file: string, change: EncodingChange): VFileMessage {
