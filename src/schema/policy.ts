@@ -101,7 +101,8 @@ export type PolicySource = z.output<typeof PolicySourceSchema>;
 
 /** A policy: one document however many renditions of it exist. Status is not stored; it is computed from the dates at build time. */
 export const PolicySchema = z.object({
-  id: z.string().min(1),
+  /** The policy id from its sidecars (ID_PATTERN). */
+  id: IdSchema,
   city: CitySchema,
   province: z.string().min(1),
   title: z.string().min(1),
