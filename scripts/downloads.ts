@@ -97,12 +97,17 @@ export function buildRows(clauses: readonly Clause[], policies: readonly Policy[
   };
 }
 
-/** CSV with a BOM (Excel needs it for UTF-8); objects and arrays are JSON in their cell. */
+/**
+ * CSV with a BOM (Excel needs it for UTF-8); objects and arrays are JSON in their cell. Every
+ * cell is a string, and one starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`
+ * (csv-stringify's escape_formulas, as OWASP's CSV-injection guidance says), so source text such
+ * as `=HYPERLINK(…)` opens in a spreadsheet as text, never as a formula.
+ */
 export function toCsv(rows: readonly Row[], columns: readonly string[]): string {
   const cell = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   return stringify(
     rows.map((r) => columns.map((c) => cell(r[c]))),
-    { bom: true, header: true, columns: [...columns], record_delimiter: '\n' },
+    { bom: true, header: true, columns: [...columns], record_delimiter: '\n', escape_formulas: true },
   );
 }
 

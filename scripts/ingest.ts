@@ -4,17 +4,22 @@
 // unless --sources names another corpus), runs the pure pipeline, and writes
 //   <out>/clauses/<policyId>/<path>.mdx, <out>/policies/<policyId>.json,
 //   <out>/data/clauses.json, <out>/ingest-report.json
-// atomically and deterministically. Exits non-zero on any error, on unaccounted characters,
-// and (with --strict) on warnings. Large corpora emit their clause MDX on two threads (the
-// output is the same); --emit-worker / --no-emit-worker force the choice.
+// deterministically, into a temporary sibling of <out> that replaces it only when complete
+// (scripts/atomic-dir.ts; <out>.lock keeps a second run out), the report last. Exits non-zero
+// on any error, on unaccounted characters, and (with --strict) on warnings. Large corpora
+// emit their clause MDX on two threads (the output is the same); --emit-worker /
+// --no-emit-worker force the choice.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VFileMessage } from 'vfile-message';
-import { formatMessage, hasFatal, messageToJson, severityOf } from './ingest/diagnostics';
+import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
+import { reportUnexpected } from './unexpected';
+import { readSources } from './ingest/read';
+import { compareMessages, formatMessage, hasFatal, messageToJson, severityOf } from './ingest/diagnostics';
 import type { EmitRequest, EmitResponse } from './ingest/emit-worker';
 import { runIngest, type IngestOutput } from './ingest/pipeline';
-import { writeAtomic, writeClauseFiles } from './ingest/write';
+import { writeAtomic, writeClauseFiles, writeNew } from './ingest/write';
 import type { Accounting } from './ingest/types';
 import { buildDay } from '../src/lib/status';
 import { IngestReportSchema, type Clause, type IngestReport } from '../src/schema';
@@ -104,27 +109,16 @@ class EmitWorker {
   }
 }
 
-/** Removes files a previous run wrote that this run did not (a clause that disappeared). */
-function removeStale(dir: string, keep: ReadonlySet<string>, pattern: RegExp): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      removeStale(path, keep, pattern);
-      if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
-    } else if (pattern.test(name) && !keep.has(path)) rmSync(path);
-  }
-}
-
-function readInputs(dir: string, curationDir: string | null): Parameters<typeof runIngest>[0] {
+function readInputs(dir: string, curationDir: string | null): Parameters<typeof runIngest>[0] & { readMessages: VFileMessage[] } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`sources directory \`${dir}\` does not exist`);
   if (curationDir !== null && !existsSync(curationDir)) throw new UsageError(`curation directory \`${curationDir}\` does not exist`);
-  const names = readdirSync(dir).sort();
   const curation = curationDir === null ? [] : readdirSync(curationDir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const { sources, sidecars, messages } = readSources(dir);
   return {
     curation: curation.map((n) => ({ path: join(curationDir!, n), text: readFileSync(join(curationDir!, n), 'utf8') })),
-    sources: names.filter((n) => n.endsWith('.txt')).map((n) => ({ path: join(dir, n), bytes: new Uint8Array(readFileSync(join(dir, n))) })),
-    sidecars: names.filter((n) => /\.ya?ml$/.test(n)).map((n) => ({ path: join(dir, n), text: readFileSync(join(dir, n), 'utf8') })),
+    sources,
+    sidecars,
+    readMessages: messages,
   };
 }
 
@@ -134,24 +128,22 @@ function readInputs(dir: string, curationDir: string | null): Parameters<typeof 
  */
 const MAIN_THREAD_SHARE = 1 / 3;
 
+/**
+ * Write everything into a fresh temporary sibling of `out`, the report last, then swap it in:
+ * `out` is never half-written and keeps no file of a clause that disappeared.
+ */
 async function writeOutputs(out: string, output: IngestOutput, report: IngestReport, worker: EmitWorker | null): Promise<void> {
   const { policies, clauses } = output.result;
+  const staged = stagingDir(out);
   const split = worker ? Math.ceil(clauses.length * MAIN_THREAD_SHARE) : clauses.length;
-  const theirs = worker ? worker.write(out, clauses.slice(split)) : Promise.resolve([]);
+  const theirs = worker ? worker.write(staged, clauses.slice(split)) : Promise.resolve([]);
   theirs.catch(() => undefined); // awaited below; this thread may fail first
-  const written = new Set<string>(writeClauseFiles(out, clauses.slice(0, split)));
-  for (const policy of policies) {
-    const path = join(out, 'policies', `${policy.id}.json`);
-    writeAtomic(path, stableJson(policy));
-    written.add(path);
-  }
-  const clausesJson = stableJson(clauses);
-  const reportJson = stableJson(report);
-  for (const path of await theirs) written.add(path);
-  removeStale(join(out, 'clauses'), written, /\.mdx$/);
-  removeStale(join(out, 'policies'), written, /\.json$/);
-  writeAtomic(join(out, 'data', 'clauses.json'), clausesJson);
-  writeAtomic(join(out, 'ingest-report.json'), reportJson);
+  writeClauseFiles(staged, clauses.slice(0, split));
+  for (const policy of policies) writeNew(join(staged, 'policies', `${policy.id}.json`), stableJson(policy));
+  writeNew(join(staged, 'data', 'clauses.json'), stableJson(clauses));
+  await theirs;
+  writeNew(join(staged, 'ingest-report.json'), stableJson(report));
+  replaceDir(out, staged);
 }
 
 function summaryLine(a: Accounting): string {
@@ -168,16 +160,30 @@ function summaryLine(a: Accounting): string {
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseArgs(argv);
   const input = readInputs(options.sources, options.curation);
+  const lock = acquireLock(options.out, 'npm run ingest');
+  // An interrupted run leaves `out` as it was: its staging sibling and lock go with it.
+  const stopWatching = onInterrupt(() => {
+    rmSync(stagingPath(options.out), { recursive: true, force: true });
+    lock.release();
+  });
   const worker = (options.emitWorker ?? input.sources.length >= EMIT_WORKER_MIN_SOURCES) ? new EmitWorker() : null;
   try {
+    cleanStaleSiblings(options.out);
     return await ingest(options, input, worker);
   } finally {
     await worker?.close();
+    rmSync(stagingPath(options.out), { recursive: true, force: true });
+    stopWatching();
+    lock.release();
   }
 }
 
 async function ingest(options: Options, input: ReturnType<typeof readInputs>, worker: EmitWorker | null): Promise<number> {
-  const output = runIngest({ ...input, today: options.today });
+  const { readMessages, ...files } = input;
+  const output = runIngest({ ...files, today: options.today });
+  // Entries that could not be read are errors like any other, in the same order.
+  output.messages.push(...readMessages);
+  output.messages.sort(compareMessages);
   const { messages } = output;
   const unaccounted = output.result.accounting.some((a) => a.unaccounted > 0);
   const warnings = messages.filter((m) => severityOf(m) === 'warning').length;
@@ -229,7 +235,10 @@ try {
     console.error(`ingest: cannot ${e.syscall ?? 'access'} \`${e.path}\`: ${e.code}`);
     console.error('  hint: check the path and its permissions');
     process.exitCode = 2;
+  } else if (error instanceof LockedError) {
+    console.error(error.message);
+    process.exitCode = 75; // EX_TEMPFAIL: try again later
   } else {
-    throw error; // a bug: let the stack trace show where
+    reportUnexpected('ingest', error);
   }
 }

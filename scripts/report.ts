@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORIES, type Clause } from '../src/schema';
 import { auditAmounts } from './ingest/amount-audit';
+import { reportUnexpected } from './unexpected';
 
 /** An amount in 万元 without float noise (`1500000` → `150`). */
 export function wan(yuan: number): string {
@@ -52,4 +53,4 @@ async function main(): Promise<void> {
   for (const line of formatReport(clauses)) console.log(line);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main().catch((error: unknown) => reportUnexpected('report', error));

@@ -130,12 +130,13 @@ export interface StagedSearchIndex {
 }
 
 /**
- * Index the records with Pagefind into a fresh staging directory (under the system temp dir).
+ * Index the records with Pagefind into a fresh staging directory under `parent` (the build's
+ * temporary sibling of dist/, so a killed build leaves nothing in the system temp dir).
  * Pagefind's errors and unexpected warnings, a record count other than the records given, or a
  * language other than zh fail it.
  */
-export async function stageSearchIndex(records: readonly SearchRecord[]): Promise<StagedSearchIndex> {
-  const staging = await mkdtemp(join(tmpdir(), 'atlas-pagefind-'));
+export async function stageSearchIndex(records: readonly SearchRecord[], parent = tmpdir()): Promise<StagedSearchIndex> {
+  const staging = await mkdtemp(join(parent, 'atlas-pagefind-'));
   const logfile = join(staging, 'pagefind.log');
   const outputPath = join(staging, 'pagefind');
   // The Pagefind binary starts with the first createIndex and reads its environment then.

@@ -288,7 +288,234 @@ const cases: Case[] = [
     severity: 'warning',
     also: (out) => expect(out.result.clauses[0]!.text).toBe('甲措施。内容。\n补充说明。'),
   },
+  // Identity: a slug names one city, a policy one city; names follow one pattern.
+  {
+    name: 'two sidecars with different cities but the same city slug',
+    input: () => ({
+      sources: [
+        { path: 'a.txt', bytes: utf8(POLICY) },
+        { path: 'b.txt', bytes: utf8(POLICY) },
+      ],
+      sidecars: [
+        { path: 'a.yaml', text: sidecarText({ policy: 'policy-a', city: '{ zh: 长沙, slug: wuhan }' }) },
+        { path: 'b.yaml', text: sidecarText({ policy: 'policy-b', city: '{ zh: 武汉, slug: wuhan }' }) },
+      ],
+    }),
+    ruleId: 'city-identity',
+    file: 'b.yaml',
+    line: 4,
+    column: 13,
+    severity: 'error',
+    also: (out) => expect(out.messages.find((m) => m.ruleId === 'city-identity')!.reason).toContain('a.yaml:4:13'),
+  },
+  {
+    name: 'one city under two slugs',
+    input: () => ({
+      sources: [
+        { path: 'a.txt', bytes: utf8(POLICY) },
+        { path: 'b.txt', bytes: utf8(POLICY) },
+      ],
+      sidecars: [
+        { path: 'a.yaml', text: sidecarText({ policy: 'policy-a', city: '{ zh: 武汉, slug: wuhan }' }) },
+        { path: 'b.yaml', text: sidecarText({ policy: 'policy-b', city: '{ zh: 武汉, slug: wu-han }' }) },
+      ],
+    }),
+    ruleId: 'city-identity',
+    file: 'b.yaml',
+    line: 4,
+    column: 23,
+    severity: 'error',
+  },
+  {
+    name: 'one policy id with two cities',
+    input: () => ({
+      sources: [
+        { path: 'a.txt', bytes: utf8(POLICY) },
+        { path: 'b.txt', bytes: utf8(POLICY) },
+      ],
+      sidecars: [
+        { path: 'a.yaml', text: sidecarText() },
+        { path: 'b.yaml', text: sidecarText({ primary: 'false', city: '{ zh: 武汉, slug: wuhan }' }) },
+      ],
+    }),
+    ruleId: 'rendition-metadata-mismatch',
+    file: 'b.yaml',
+    line: 4,
+    column: 7,
+    severity: 'error',
+  },
+  {
+    name: 'a 251-character policy id',
+    input: () => single(POLICY, sidecarText({ policy: 'p'.repeat(251) })),
+    ruleId: 'sidecar-invalid',
+    file: 'test.yaml',
+    line: 1,
+    column: 9,
+    severity: 'error',
+    also: (out) => expect((out.messages.find((m) => m.ruleId === 'sidecar-invalid') as unknown as { hint: string }).hint).toContain('at most 64 characters'),
+  },
+  { name: 'a policy id `..`', input: () => single(POLICY, sidecarText({ policy: "'..'" })), ruleId: 'sidecar-invalid', file: 'test.yaml', line: 1, column: 9, severity: 'error' },
+  ...['%41.txt', '..txt', '.txt', 'a#b.txt', 'a?b.txt', "a'b.txt", 'a b.txt', `${'a'.repeat(130)}.txt`].map(
+    (path): Case => ({
+      name: `a source named \`${path.length > 20 ? `${path.slice(0, 8)}…` : path}\``,
+      input: () => ({ sources: [{ path, bytes: utf8(POLICY) }], sidecars: [{ path: path.replace(/\.txt$/, '.yaml'), text: sidecarText() }] }),
+      ruleId: 'file-name',
+      file: path,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      also: (out) => expect(out.result.clauses).toEqual([]),
+    }),
+  ),
+  {
+    name: 'an upper-case extension (x.TXT)',
+    input: () => ({ sources: [{ path: 'x.TXT', bytes: utf8(POLICY) }], sidecars: [{ path: 'x.yaml', text: sidecarText() }] }),
+    ruleId: 'file-name',
+    file: 'x.TXT',
+    line: 1,
+    column: 1,
+    severity: 'error',
+    also: (out) => expect((out.messages.find((m) => m.ruleId === 'file-name') as unknown as { hint: string }).hint).toContain('rename it to `x.txt`'),
+  },
+  {
+    name: 'both test.yaml and test.yml',
+    input: () => ({ ...single(POLICY), sidecars: [{ path: 'test.yaml', text: sidecarText() }, { path: 'test.yml', text: sidecarText({ title: '另一个标题' }) }] }),
+    ruleId: 'sidecar-twins',
+    file: 'test.yml',
+    line: 1,
+    column: 1,
+    severity: 'error',
+  },
+  // Encodings.
+  {
+    name: 'a GB18030 text with one clause pasted in UTF-8',
+    input: () => single(concat(readFixture('gb18030-policy.txt'), utf8('三、新增条款。给予10万元奖励。\n'))),
+    ruleId: 'mixed-encoding',
+    line: 4,
+    column: 1,
+    severity: 'error',
+    also: (out) => expect(out.result.clauses).toEqual([]),
+  },
+  {
+    name: 'a UTF-8 text with one line pasted in GB18030',
+    input: () => single(concat(utf8(POLICY), readFixture('gb18030-policy.txt').subarray(0, 20))),
+    ruleId: 'mixed-encoding',
+    line: 4,
+    column: 1,
+    severity: 'error',
+  },
+  {
+    name: 'a sidecar saved in GB18030 (read correctly, with a notice)',
+    input: () => ({ ...single(POLICY), sidecars: [{ path: 'test.yaml', bytes: readFixture('gb18030-sidecar.yaml') }] }),
+    ruleId: 'encoding-gb18030',
+    file: 'test.yaml',
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    also: (out) => expect(out.result.policies.map((p) => [p.city.zh, p.province, p.title])).toEqual([['测试', '测试省', '关于测试的若干措施']]),
+  },
+  {
+    name: 'a sidecar saved in UTF-16 (read correctly, with a notice)',
+    input: () => ({ ...single(POLICY), sidecars: [{ path: 'test.yaml', bytes: utf16(sidecarText(), 'le', true) }] }),
+    ruleId: 'encoding-utf16',
+    file: 'test.yaml',
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    also: (out) => expect(out.result.policies[0]!.city.zh).toBe('测试'),
+  },
+  {
+    name: 'a control character in a sidecar value',
+    input: () => single(POLICY, sidecarText({ publisher: '"测试市\\u0007人民政府"' })),
+    ruleId: 'sidecar-control-char',
+    file: 'test.yaml',
+    line: 3,
+    column: 12,
+    severity: 'error',
+  },
+  {
+    name: 'a YAML alias bomb in a sidecar',
+    input: () =>
+      single(POLICY, `${sidecarText()}a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`),
+    ruleId: 'yaml-alias',
+    file: 'test.yaml',
+    line: 9,
+    column: 8,
+    severity: 'error',
+  },
+  {
+    name: 'a sidecar `url` that is not a web address (javascript:)',
+    input: () => single(POLICY, sidecarText({ url: "'javascript:alert(1)'" })),
+    ruleId: 'sidecar-invalid',
+    file: 'test.yaml',
+    line: 8,
+    column: 6,
+    severity: 'error',
+  },
+  // Dates and amounts.
+  {
+    name: '`expires` before `issued`, without `effective`',
+    input: () => single(POLICY, sidecarText({ issued: '2025-03-01', expires: '2024-12-31' })),
+    ruleId: 'date-order',
+    file: 'test.yaml',
+    line: 9,
+    column: 10,
+    severity: 'error',
+  },
+  {
+    name: '`effective` before `issued`',
+    input: () => single(POLICY, sidecarText({ issued: '2025-03-01', effective: '2025-01-01' })),
+    ruleId: 'date-order',
+    file: 'test.yaml',
+    line: 9,
+    column: 12,
+    severity: 'warning',
+  },
+  {
+    name: '`year` contradicting `issued`',
+    input: () => single(POLICY, sidecarText({ issued: '2025-03-01', year: '2023' })),
+    ruleId: 'year-conflict',
+    file: 'test.yaml',
+    line: 9,
+    column: 7,
+    severity: 'error',
+  },
+  {
+    name: 'a negative amount (-50万元)',
+    input: () => single('一、支持企业发展。给予-50万元奖励。\n'),
+    ruleId: 'amount-negative',
+    line: 1,
+    column: 12,
+    severity: 'error',
+  },
+  {
+    name: 'an amount in scientific notation (1e309万元)',
+    input: () => single('一、支持企业发展。给予1e309万元奖励。\n'),
+    ruleId: 'amount-notation',
+    line: 1,
+    column: 12,
+    severity: 'error',
+  },
+  {
+    name: 'an absurd amount (99999999亿元)',
+    input: () => single('一、支持企业发展。给予99999999亿元奖励。\n'),
+    ruleId: 'amount-absurd',
+    line: 1,
+    column: 12,
+    severity: 'error',
+  },
 ];
+
+function readFixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', 'ingest', name)));
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
 
 describe('bad input', () => {
   it('has at least 20 cases', () => {

@@ -1,6 +1,6 @@
 // The CLI end to end, in a child process on copies of the corpus in a temp directory.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,45 @@ describe('npm run ingest', () => {
     const strict = ingest('--sources', warn, '--out', join(work, 'warn-out'), '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('[skipped-number]');
+  });
+
+  it('removes what a killed run left beside the output and takes over its lock', () => {
+    const killed = join(work, 'killed-out');
+    expect(ingest('--sources', sources, '--out', killed).code).toBe(0);
+    // A run killed with -9 mid-write leaves its staging sibling and its lock behind.
+    const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    const pid = dead.stdout.trim();
+    mkdirSync(`${killed}.tmp-${pid}/clauses/orphan`, { recursive: true });
+    writeFileSync(`${killed}.tmp-${pid}/clauses/orphan/1.mdx`, 'half');
+    writeFileSync(`${killed}.lock`, `${pid}\n`);
+    const before = snapshot(killed);
+    const r = ingest('--sources', sources, '--out', killed);
+    expect(r.code).toBe(0);
+    expect(readdirSync(work).filter((n) => n.startsWith('killed-out'))).toEqual(['killed-out']);
+    expect(snapshot(killed)).toEqual(before);
+  });
+
+  it('refuses to run while another live process writes the same output', () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeFileSync(`${out}.lock`, `${other.pid}\n`);
+      const r = ingest('--sources', sources, '--out', out);
+      expect(r.code).toBe(75);
+      expect(r.stderr).toContain(`is being written by another process (pid ${other.pid}`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      other.kill('SIGKILL');
+      rmSync(`${out}.lock`, { force: true });
+    }
+  });
+
+  it('reports a directory named like a source as a positioned error, with no stack trace', () => {
+    const odd = corpus('odd');
+    mkdirSync(join(odd, 'x.txt'));
+    const r = ingest('--sources', odd, '--out', join(work, 'odd-out'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/odd\/x\.txt:1:1 {2}error {2}`x\.txt` is a directory, expected a text file {2}\[not-a-file\]\n {2}hint: /);
+    expect(r.stderr).toBe('');
   });
 
   it('explains a missing sources directory without a stack trace', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decode, firstInvalidUtf8, placeAt, plausibility, splitLines } from '../scripts/ingest/decode';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decode, decodeSidecar, firstEncodingChange, firstInvalidUtf8, placeAt, plausibility, splitLines } from '../scripts/ingest/decode';
 import { utf16, utf8 } from './fixtures/ingest-helpers';
 
 describe('decode', () => {
@@ -69,4 +71,26 @@ describe('decode', () => {
     expect(placeAt(source, 4)).toEqual({ line: 2, column: 2 });
     expect(placeAt(source, 7)).toEqual({ line: 4, column: 1 });
   });
+
+  it('does not take a short GB18030 line that happens to be valid UTF-8 for pasted UTF-8', () => {
+    // 一 in GB18030 is D2 BB, which UTF-8 reads as Cyrillic һ: valid, but not Chinese.
+    const gb = new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', 'ingest', 'gb18030-policy.txt')));
+    const bytes = new Uint8Array([...gb, 0xd2, 0xbb, 0x0a, ...gb]);
+    expect(firstEncodingChange(bytes)).toBeNull();
+    expect(decode('a.txt', bytes).source?.encoding).toBe('gb18030');
+  });
+
+  it('names the line where the encoding changes and both encodings', () => {
+    const gb = new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', 'ingest', 'gb18030-policy.txt')));
+    expect(firstEncodingChange(new Uint8Array([...utf8('第一行\n第二行\n'), ...gb]))).toEqual({ line: 3, from: 'UTF-8', to: 'GB18030' });
+  });
+
+  it('decodes sidecars with the same detector, refusing binary bytes', () => {
+    expect(decodeSidecar('a.yaml', utf16('title: 标题\n', 'be', true)).text).toBe('title: 标题\n');
+    expect(decodeSidecar('a.yaml', new Uint8Array()).text).toBe('');
+    const binary = decodeSidecar('a.yaml', utf8('title: a\u0000b\n'));
+    expect(binary.text).toBeNull();
+    expect(binary.messages.map((m) => m.ruleId)).toEqual(['binary-content']);
+  });
 });
+

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canonical } from '../scripts/ingest/normalise';
-import { runIngest, type IngestInput } from '../scripts/ingest/pipeline';
-import { realInput, realOutput, utf8 } from './fixtures/ingest-helpers';
+import { runIngest } from '../scripts/ingest/pipeline';
+import { realInput, realOutput, utf8, type TextInput } from './fixtures/ingest-helpers';
 
 const OFFICIAL = 'changsha-2025-measures.official.txt';
 const REPRINT = 'changsha-2025-measures.reprint.txt';
 
 /** The real Changsha pair only, with the reprint's text replaced when `edit` is given. */
-function changsha(edit?: (text: string) => string): IngestInput {
+function changsha(edit?: (text: string) => string): TextInput {
   const all = realInput();
   const sources = all.sources
     .filter((s) => s.path.startsWith('changsha'))

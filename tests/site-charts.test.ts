@@ -118,3 +118,14 @@ describe('award-bars render', () => {
     expect(escapeXml('<a href="x">&</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
   });
 });
+
+describe('award-bars at scale', () => {
+  it('charts 300,000 rows without spreading them into a call (which overflows the stack)', () => {
+    // Far more rows than any page shows; a `Math.max(...rows)` anywhere would throw a RangeError.
+    const rows = Array.from({ length: 300_000 }, (_, i) => ({ policy: A, city: A.city, label: `城市${i}`, state: 'absent' as const, point: null }));
+    const series = headlineSeries(rows, hrefFor);
+    expect(series.maxWan).toBe(0);
+    const svg = renderBars({ ...series, maxWan: 1 }, { id: 'big', title: 't', desc: 'd' });
+    expect(svg.endsWith('</svg>')).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import { excerpt, makeMessage } from './diagnostics';
 import type { Run } from './normalise';
 import type { RemovedBoilerplate } from '../../src/schema';
 import type { Accounting } from './types';
+import { byCodePoint } from '../../src/lib/order';
 
 export type Bucket = 'clause' | 'heading' | 'preamble' | 'metadata' | `boilerplate:${string}`;
 
@@ -153,7 +154,7 @@ export class Ledger {
         boilerplateChars[rule] = (boilerplateChars[rule] ?? 0) + n;
       }
     }
-    const sortedBoilerplate = Object.fromEntries(Object.entries(boilerplateChars).sort(([a], [b]) => a.localeCompare(b)));
+    const sortedBoilerplate = Object.fromEntries(Object.entries(boilerplateChars).sort(([a], [b]) => byCodePoint(a, b)));
     const sum =
       clauseChars + preambleChars + headingChars + metadataChars + Object.values(sortedBoilerplate).reduce((a, b) => a + b, 0) + unaccounted;
     if (sum !== total) throw new Error(`Accounting of \`${file}\` does not add up: buckets ${sum} ≠ total ${total}`);

@@ -169,7 +169,13 @@ function detectEncoding(file: string, bytes: Uint8Array): Detection {
   const invalidAt = firstInvalidUtf8(bytes);
   if (invalidAt < 0) return { encoding: 'utf-8', bomLength: 0 };
 
-  // 4. Otherwise pick the legacy encoding whose decoding looks most like Chinese text.
+  // 4. Some lines valid UTF-8 and others not: two encodings in one file (text pasted from
+  //    another document). Either decoding would garble part of it, so refuse it. (UTF-16 text
+  //    has NUL bytes in its line breaks, so it was settled above.)
+  const mixed = firstEncodingChange(bytes);
+  if (mixed) return { refusal: mixedRefusal(file, mixed) };
+
+  // 5. Otherwise pick the legacy encoding whose decoding looks most like Chinese text.
   const candidates: Encoding[] = bytes.length % 2 === 0 ? ['gb18030', 'utf-16le', 'utf-16be'] : ['gb18030'];
   let best: { encoding: Encoding; score: number } | null = null;
   for (const encoding of candidates) {
@@ -189,6 +195,79 @@ function detectEncoding(file: string, bytes: Uint8Array): Detection {
       hint: 'convert the file to UTF-8 (e.g. `iconv -f <encoding> -t utf-8`), or check that it is a text file',
     }),
   };
+}
+
+interface EncodingChange {
+  /** 1-based line where the encoding changes. */
+  line: number;
+  /** How the lines before it read, and how this one reads. */
+  from: 'UTF-8' | 'GB18030';
+  to: 'UTF-8' | 'GB18030';
+}
+
+/**
+ * The first line whose bytes are in another encoding than the non-ASCII lines before it, in a
+ * file that is not UTF-8 as a whole. A line of Chinese in GB18030 is practically never valid
+ * UTF-8, so a non-ASCII line that is valid UTF-8 was pasted in UTF-8 (and one that is not, into
+ * a UTF-8 file, in GB18030). Decoding such a file as either would garble part of it silently.
+ * LF (0x0a) never occurs inside a GB18030 character, so splitting the bytes on it is safe.
+ */
+export function firstEncodingChange(bytes: Uint8Array): EncodingChange | null {
+  const gb18030 = new TextDecoder('gb18030', { fatal: false });
+  const utf8 = new TextDecoder('utf-8', { fatal: false });
+  let first: 'UTF-8' | 'GB18030' | null = null;
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const row = bytes.subarray(start, end);
+    if (row.some((b) => b >= 0x80)) {
+      // Each reading must also look like Chinese text: a short GB18030 line can be valid UTF-8 by
+      // chance (一 is D2 BB, which UTF-8 reads as Cyrillic һ). A line that reads as neither is
+      // left to the checks after this one.
+      const kind =
+        firstInvalidUtf8(row) < 0 && plausibility(nonAscii(utf8.decode(row))) >= 0.9
+          ? 'UTF-8'
+          : plausibility(nonAscii(gb18030.decode(row))) >= 0.9
+            ? 'GB18030'
+            : null;
+      if (first === null) first = kind;
+      else if (kind !== null && kind !== first) return { line, from: first, to: kind };
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+/** The characters of `text` outside ASCII, which read the same in every encoding here. */
+function nonAscii(text: string): string {
+  return text.replace(/[\u0000-\u007f]+/g, '');
+}
+
+function mixedRefusal(file: string, change: EncodingChange): VFileMessage {
+  return makeMessage({
+    file,
+    place: { line: change.line, column: 1 },
+    ruleId: 'mixed-encoding',
+    severity: 'error',
+    reason: `Line ${change.line} is encoded as ${change.to}, but the lines before it as ${change.from}: the file mixes encodings`,
+    expected: [change.from],
+    actual: change.to,
+    hint: `re-save the whole file in one encoding (UTF-8 is best); text pasted from another document on line ${change.line} kept its own encoding`,
+  });
+}
+
+/**
+ * A YAML sidecar's bytes as text, read by the same detector as source texts (so a GB18030 or
+ * UTF-16 sidecar reads correctly, and mixed or binary bytes are refused with a place). Only
+ * refusals and the encoding notice are reported: line endings and BOMs do not matter in YAML.
+ */
+export function decodeSidecar(file: string, bytes: Uint8Array): { text: string | null; messages: VFileMessage[] } {
+  if (bytes.length === 0) return { text: '', messages: [] };
+  const { source, messages } = decode(file, bytes);
+  const kept = messages.filter((m) => m.fatal === true || m.ruleId === 'encoding-gb18030' || m.ruleId === 'encoding-utf16');
+  if (!source && kept.every((m) => m.ruleId === 'empty-source')) return { text: '', messages: [] };
+  return { text: source ? source.text : null, messages: kept };
 }
 
 function binaryRefusal(file: string, bytes: Uint8Array, nul: number): VFileMessage {

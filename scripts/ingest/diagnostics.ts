@@ -2,6 +2,7 @@
 // vfile-message objects with a place, a rule id, source `ingest` and a hint saying what to do;
 // programmer errors are thrown instead.
 import { VFileMessage } from 'vfile-message';
+import { byCodePoint } from '../../src/lib/order';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -59,11 +60,11 @@ export function hintOf(message: VFileMessage): string | undefined {
 /** Stable order for printing and for the report: file, line, column, rule. */
 export function compareMessages(a: VFileMessage, b: VFileMessage): number {
   return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
+    byCodePoint(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
-    (a.ruleId ?? '').localeCompare(b.ruleId ?? '') ||
-    a.reason.localeCompare(b.reason)
+    byCodePoint(a.ruleId ?? '', b.ruleId ?? '') ||
+    byCodePoint(a.reason, b.reason)
   );
 }
 

@@ -3,9 +3,9 @@
 // YAML. What the text itself states (title, 文号, 印发 date, 施行 date and 有效期, 征求意见稿)
 // is read from its lines and cross-checked: a disagreement is an error naming both places.
 import type { VFileMessage } from 'vfile-message';
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Alias, type Document } from 'yaml';
 import type { z } from 'zod';
-import { SourceSidecarSchema, isRealDate, type SourceSidecar } from '../../src/schema';
+import { ID_RULE, SourceSidecarSchema, isRealDate, type SourceSidecar } from '../../src/schema';
 import type { ContentLine } from './boilerplate';
 import { placeAt, type DecodedSource } from './decode';
 import { excerpt, makeMessage, type Place } from './diagnostics';
@@ -64,13 +64,63 @@ export function parseSidecar(yamlFile: string, text: string | undefined, sourceF
     return { sidecar: null, messages, placeOf };
   }
 
+  // Sidecars have no use for anchors and aliases, and a few nested aliases expand to gigabytes
+  // (a "billion laughs" alias bomb): refuse them before anything is expanded.
+  let alias: Alias | null = null;
+  visit(doc, { Alias: (_, node) => ((alias ??= node), visit.BREAK) });
+  if (alias) {
+    messages.push(
+      makeMessage({
+        file: yamlFile,
+        place: placeOfOffset((alias as Alias).range?.[0] ?? 0),
+        ruleId: 'yaml-alias',
+        severity: 'error',
+        reason: `Unexpected YAML alias \`*${(alias as Alias).source}\`, expected plain values`,
+        hint: 'write each value out in full; sidecars do not use YAML anchors (&) and aliases (*)',
+      }),
+    );
+    return { sidecar: null, messages, placeOf };
+  }
+
   const data: unknown = doc.toJS();
+  const control = controlCharacter(data, []);
+  if (control) {
+    messages.push(
+      makeMessage({
+        file: yamlFile,
+        place: placeOf(control.path),
+        ruleId: 'sidecar-control-char',
+        severity: 'error',
+        reason: `Sidecar field \`${control.path.join('.')}\` contains the control character U+${control.code.toString(16).toUpperCase().padStart(4, '0')}`,
+        hint: 'remove it: NUL and other control characters are invisible on the page and break CSV and search; retype the value',
+      }),
+    );
+    return { sidecar: null, messages, placeOf };
+  }
   const parsed = SourceSidecarSchema.safeParse(data ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) messages.push(sidecarIssue(yamlFile, issue, data, placeOf, placeOfKey));
     return { sidecar: null, messages, placeOf };
   }
   return { sidecar: parsed.data, messages, placeOf };
+}
+
+/** C0 controls but LF, DEL and C1 controls: never meant in a metadata value. */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+/** The first string value (depth first, in key order) holding a control character. */
+function controlCharacter(value: unknown, path: (string | number)[]): { path: (string | number)[]; code: number } | null {
+  if (typeof value === 'string') {
+    const at = value.search(CONTROL);
+    return at < 0 ? null : { path, code: value.charCodeAt(at) };
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = controlCharacter(inner, [...path, Array.isArray(value) ? Number(key) : key]);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 function firstLine(text: string): string {
@@ -137,7 +187,9 @@ function sidecarIssue(
     actual: String(found),
     hint: isDate
       ? 'write a day that exists as YYYY-MM-DD (e.g. 2025-02-28), or leave the field out when the date is unknown'
-      : `correct \`${field}\` in ${yamlFile}`,
+      : field === 'policy' || field === 'city.slug'
+        ? `ids and slugs become URLs and file names: use ${ID_RULE} (e.g. \`changsha-2025-measures\`, \`changsha\`)`
+        : `correct \`${field}\` in ${yamlFile}`,
   });
 }
 

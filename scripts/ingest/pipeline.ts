@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
-import { ClauseSchema, PolicySchema, type Clause, type Policy, type PolicySource, type SourceSidecar } from '../../src/schema';
+import { ClauseSchema, ID_RULE, isSourceFileName, MAX_SOURCE_NAME, PolicySchema, type Clause, type Policy, type PolicySource, type SourceSidecar } from '../../src/schema';
 import { Ledger, type RemovedPiece } from './accounting';
+import { amountProblems } from './amount-checks';
 import { frontRules, isEndBlockStart, leadingFurniture, lineRules, trailerRules, type ContentLine } from './boilerplate';
-import { decode, placeAt, type DecodedSource } from './decode';
+import { decode, decodeSidecar, placeAt, type DecodedSource } from './decode';
 import { compareMessages, excerpt, makeMessage, type Place } from './diagnostics';
 import { parseCategoryOverrides, unknownOverrideClauses } from './classify';
 import { extract, type ExtractOptions } from './extract';
@@ -29,12 +30,16 @@ import { foldScript, NO_FOLD, restoreClause, type ScriptFold } from './script';
 import { matchMarker } from './numbering';
 import { parseStructure, type ClauseDraft, type SectionInfo } from './structure';
 import type { Accounting, IngestResult, StructuredClause } from './types';
+import { byCodePoint } from '../../src/lib/order';
 
 export interface IngestInput {
   /** Source texts; `path` is used in diagnostics, its base name in records. */
   sources: { path: string; bytes: Uint8Array }[];
-  /** Sidecar YAML texts, paired with sources by path (`x.txt` ↔ `x.yaml` or `x.yml`). */
-  sidecars: { path: string; text: string }[];
+  /**
+   * Sidecar YAML, paired with sources by path (`x.txt` ↔ `x.yaml` or `x.yml`): raw bytes (decoded
+   * by the same detector as the texts) or, in tests, text.
+   */
+  sidecars: ({ path: string; text: string } | { path: string; bytes: Uint8Array })[];
   /** Curation files (content/curation/*.yaml) as text; `categories.yaml` holds category overrides. */
   curation?: { path: string; text: string }[];
   /** `YYYY-MM-DD`; enables date sanity checks. Never read from the clock here. */
@@ -67,19 +72,36 @@ interface SourceOutcome {
 
 export function runIngest(input: IngestInput): IngestOutput {
   const messages: VFileMessage[] = [];
-  const sidecarByStem = new Map(input.sidecars.map((s) => [stem(s.path), s]));
+  // 0. Names become URLs and file names: refuse any that do not follow the one pattern, and a
+  //    source with two sidecars (`x.yaml` and `x.yml`), before anything is read.
+  const named = <T extends { path: string }>(files: readonly T[]) => files.filter((f) => checkFileName(f.path, messages));
+  const sources = named(input.sources);
+  const sidecars = named(input.sidecars)
+    .sort((a, b) => byCodePoint(a.path, b.path))
+    .flatMap((s) => {
+      if ('text' in s) return [s];
+      const decoded = decodeSidecar(s.path, s.bytes);
+      messages.push(...decoded.messages);
+      return decoded.text === null ? [] : [{ path: s.path, text: decoded.text }];
+    });
+  const sidecarByStem = new Map<string, { path: string; text: string }>();
+  for (const s of sidecars) {
+    const twin = sidecarByStem.get(stem(s.path));
+    if (twin) messages.push(twinMessage(twin.path, s.path));
+    else sidecarByStem.set(stem(s.path), s);
+  }
   const usedSidecars = new Set<string>();
 
   // 1. Each source on its own: decode, clean, find metadata and structure, account.
   const outcomes: SourceOutcome[] = [];
-  for (const src of [...input.sources].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const src of [...sources].sort((a, b) => byCodePoint(a.path, b.path))) {
     const sidecar = sidecarByStem.get(stem(src.path));
     if (sidecar) usedSidecars.add(sidecar.path);
     const outcome = ingestSource(src, sidecar, input.today);
     messages.push(...outcome.messages);
     outcomes.push(outcome);
   }
-  for (const s of input.sidecars) {
+  for (const s of sidecarByStem.values()) {
     if (usedSidecars.has(s.path)) continue;
     messages.push(
       makeMessage({
@@ -92,7 +114,10 @@ export function runIngest(input: IngestInput): IngestOutput {
     );
   }
 
-  // 2. Group renditions by policy; compare them; build records.
+  // 2. A city slug names one city, and a city one slug, across all sidecars.
+  messages.push(...cityIdentity(outcomes.flatMap((o) => (o.rendition ? [o.rendition] : []))));
+
+  // 3. Group renditions by policy; compare them; build records.
   const groups = new Map<string, SourceOutcome[]>();
   for (const o of outcomes) {
     if (!o.rendition) continue;
@@ -103,7 +128,7 @@ export function runIngest(input: IngestInput): IngestOutput {
   messages.push(...curation.messages);
   const policies: Policy[] = [];
   const clauses: Clause[] = [];
-  for (const [policyId, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [policyId, group] of [...groups].sort(([a], [b]) => byCodePoint(a, b))) {
     const built = buildPolicy(policyId, group, curation.options);
     messages.push(...built.messages);
     if (built.policy) policies.push(built.policy);
@@ -121,6 +146,72 @@ export function runIngest(input: IngestInput): IngestOutput {
   const removed = outcomes.flatMap((o) => o.removed);
   const stated = outcomes.map((o) => ({ file: o.file, facts: o.facts }));
   return { result: { policies, clauses, accounting }, messages, removed, stated };
+}
+
+/** Refuse a source or sidecar whose file name does not follow the documented pattern. */
+function checkFileName(path: string, messages: VFileMessage[]): boolean {
+  const name = baseName(path);
+  if (isSourceFileName(name)) return true;
+  const lower = name.toLowerCase();
+  messages.push(
+    makeMessage({
+      file: path,
+      ruleId: 'file-name',
+      severity: 'error',
+      reason: `File name \`${excerpt(name, 80)}\` is not allowed: it becomes part of URLs and file names`,
+      actual: name,
+      hint:
+        (lower !== name && isSourceFileName(lower) ? `rename it to \`${lower}\`; ` : '') +
+        `names are dot-separated parts of ${ID_RULE}, ending .txt, .yaml or .yml, at most ${MAX_SOURCE_NAME} characters (e.g. changsha-2025-measures.official.txt)`,
+    }),
+  );
+  return false;
+}
+
+function twinMessage(kept: string, other: string): VFileMessage {
+  return makeMessage({
+    file: other,
+    ruleId: 'sidecar-twins',
+    severity: 'error',
+    reason: `Two sidecars for one source: \`${baseName(kept)}\` and \`${baseName(other)}\``,
+    hint: `keep one of ${kept} and ${other} and delete the other`,
+  });
+}
+
+/**
+ * A city slug belongs to one city name and a city name to one slug: a second sidecar that pairs
+ * either with something else is an error at its `city`, naming the first sidecar.
+ */
+function cityIdentity(renditions: readonly Rendition[]): VFileMessage[] {
+  const out: VFileMessage[] = [];
+  const bySlug = new Map<string, Rendition>();
+  const byName = new Map<string, Rendition>();
+  const sorted = [...renditions].sort((a, b) => byCodePoint(a.sidecarFile, b.sidecarFile));
+  for (const r of sorted) {
+    const { zh, slug } = r.sidecar.city;
+    const first = [bySlug.get(slug), byName.get(zh)].find((f) => f && (f.sidecar.city.zh !== zh || f.sidecar.city.slug !== slug));
+    bySlug.set(slug, bySlug.get(slug) ?? r);
+    byName.set(zh, byName.get(zh) ?? r);
+    if (!first) continue;
+    const sameSlug = first.sidecar.city.slug === slug;
+    const field = sameSlug ? 'zh' : 'slug';
+    const at = first.placeOf(['city', field]);
+    out.push(
+      makeMessage({
+        file: r.sidecarFile,
+        place: r.placeOf(['city', field]),
+        ruleId: 'city-identity',
+        severity: 'error',
+        reason: sameSlug
+          ? `City slug \`${slug}\` is \`${zh}\` here but \`${first.sidecar.city.zh}\` in ${first.sidecarFile}:${at.line}:${at.column}`
+          : `City \`${zh}\` has slug \`${slug}\` here but \`${first.sidecar.city.slug}\` in ${first.sidecarFile}:${at.line}:${at.column}`,
+        expected: [sameSlug ? first.sidecar.city.zh : first.sidecar.city.slug],
+        actual: sameSlug ? zh : slug,
+        hint: 'a slug names one city and a city has one slug in every sidecar: correct one of the two',
+      }),
+    );
+  }
+  return out;
 }
 
 function stem(path: string): string {
@@ -266,15 +357,39 @@ function dateChecks(
   today: string | undefined,
 ): VFileMessage[] {
   const out: VFileMessage[] = [];
-  if (sidecar.effective && sidecar.expires && sidecar.expires < sidecar.effective) {
+  // Issued ≤ effective ≤ expires. Expiring before issue or before taking effect is impossible;
+  // taking effect before issue (retroactively) happens, but rarely, so it is only a warning.
+  const order: Array<[later: 'effective' | 'expires', earlier: 'issued' | 'effective', severity: 'error' | 'warning', hint: string]> = [
+    ['expires', 'effective', 'error', 'the last day in force cannot precede the first'],
+    ['expires', 'issued', 'error', 'a policy cannot expire before it is issued'],
+    ['effective', 'issued', 'warning', 'a policy rarely takes effect before it is issued: check both dates against the text'],
+  ];
+  for (const [later, earlier, severity, hint] of order) {
+    const a = sidecar[later];
+    const b = sidecar[earlier];
+    if (!a || !b || a >= b) continue;
+    // One report for expires < effective < issued: the first pair found.
+    if (later === 'expires' && earlier === 'issued' && sidecar.effective && sidecar.expires! < sidecar.effective) continue;
     out.push(
       makeMessage({
         file: sidecarPath,
-        place: placeOf(['expires']),
+        place: placeOf([later]),
         ruleId: 'date-order',
+        severity,
+        reason: `\`${later}\` ${a} is before \`${earlier}\` ${b}`,
+        hint,
+      }),
+    );
+  }
+  if (sidecar.year !== undefined && sidecar.issued && Number(sidecar.issued.slice(0, 4)) !== sidecar.year) {
+    out.push(
+      makeMessage({
+        file: sidecarPath,
+        place: placeOf(['year']),
+        ruleId: 'year-conflict',
         severity: 'error',
-        reason: `\`expires\` ${sidecar.expires} is before \`effective\` ${sidecar.effective}`,
-        hint: 'the last day in force cannot precede the first',
+        reason: `\`year\` ${sidecar.year} contradicts \`issued\` ${sidecar.issued}`,
+        hint: '`year` is only for policies without a known issue date: remove it, or correct `issued`',
       }),
     );
   }
@@ -312,7 +427,7 @@ function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractO
   const primary = chosen.primary;
   if (!primary) return { policy: null, clauses: [], messages };
   const primaryOutcome = group.find((o) => o.rendition === primary)!;
-  const others = renditions.filter((r) => r !== primary).sort((a, b) => a.source.file.localeCompare(b.source.file));
+  const others = renditions.filter((r) => r !== primary).sort((a, b) => byCodePoint(a.source.file, b.source.file));
   for (const other of others) messages.push(...compareSidecars(primary, other), ...compareClauses(primary, other));
 
   // Clauses: the primary's text and lines; the other renditions' lines as alsoIn.
@@ -393,6 +508,18 @@ function withExtraction(
       }),
     );
     return null;
+  }
+  for (const problem of amountProblems(structured.text)) {
+    messages.push(
+      makeMessage({
+        file: source.file,
+        place: placeAt(source, textOffsetToSource(draft, problem.offset)),
+        ruleId: problem.ruleId,
+        severity: 'error',
+        reason: problem.reason,
+        hint: problem.hint,
+      }),
+    );
   }
   const { messages: found, ...fields } = extraction;
   for (const m of found) {

@@ -1,5 +1,6 @@
-// Writing ingest's output files: each atomically (a temp file beside the target, then rename),
-// so readers never see half a file. Used by scripts/ingest.ts and its emit worker.
+// Writing ingest's output files: into a staging directory that replaces the output as a whole
+// (scripts/atomic-dir.ts), or, for a lone file in a directory others read, atomically. Used by
+// scripts/ingest.ts and its emit worker.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clause } from '../../src/schema';
@@ -8,15 +9,19 @@ import { emitClauseMdx } from './emit';
 /** Write to a temp file beside the target, then rename: readers never see half a file. */
 export function writeAtomic(path: string, content: string): void {
   const tmp = `${path}.tmp-${process.pid}`;
+  writeNew(tmp, content);
+  renameSync(tmp, path);
+}
+
+/** Write a file into a directory nothing reads yet (a staging directory): no temp file needed. */
+export function writeNew(path: string, content: string): void {
   try {
-    writeFileSync(tmp, content);
+    writeFileSync(path, content);
   } catch (error) {
-    // The directory is created only when missing: one mkdir per directory, not per file.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, content);
+    writeFileSync(path, content);
   }
-  renameSync(tmp, path);
 }
 
 /** Where a clause's MDX goes under the output directory. */
@@ -24,11 +29,11 @@ export function clauseFile(out: string, clause: Pick<Clause, 'policyId' | 'path'
   return join(out, 'clauses', clause.policyId, `${clause.path}.mdx`);
 }
 
-/** Emit and write each clause's MDX; returns the paths written, in order. */
+/** Emit and write each clause's MDX into a staging directory; returns the paths written, in order. */
 export function writeClauseFiles(out: string, clauses: readonly Clause[]): string[] {
   return clauses.map((clause) => {
     const path = clauseFile(out, clause);
-    writeAtomic(path, emitClauseMdx(clause));
+    writeNew(path, emitClauseMdx(clause));
     return path;
   });
 }

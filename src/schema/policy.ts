@@ -1,13 +1,38 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './date';
 
+/**
+ * The one pattern for names that become URL segments and file names (policy ids, city slugs,
+ * each dot-separated part of a source file name): lower-case ASCII letters, digits and `-`, not
+ * starting or ending with `-`, at most 64 characters. Safe unescaped in a URL, on every file
+ * system and from file://; short enough that id + clause path stays under file-name limits.
+ */
+export const ID_PATTERN = /^(?=.{1,64}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+/** ID_PATTERN in words, for hints. */
+export const ID_RULE = 'lower-case ASCII letters, digits and `-` (not first or last), at most 64 characters';
+/** An id or slug following ID_PATTERN. */
+export const IdSchema = z.string().regex(ID_PATTERN, { message: `expected ${ID_RULE}` });
+
+/** Longest source or sidecar file name, in characters. */
+export const MAX_SOURCE_NAME = 128;
+
+/**
+ * Whether `name` is an acceptable source (`.txt`) or sidecar (`.yaml`, `.yml`) file name: parts
+ * that each follow ID_PATTERN joined by `.`, a lower-case extension, at most MAX_SOURCE_NAME
+ * characters — e.g. `changsha-2025-measures.official.txt`.
+ */
+export function isSourceFileName(name: string): boolean {
+  const match = /^(.+)\.(txt|yaml|yml)$/.exec(name);
+  return name.length <= MAX_SOURCE_NAME && match !== null && match[1]!.split('.').every((part) => ID_PATTERN.test(part));
+}
+
 /** A city: Chinese name for display, ASCII slug for URLs and ids. */
 export const CitySchema = z
   .object({
     /** Chinese name without 市, e.g. `长沙`. */
     zh: z.string().min(1),
     /** Lower-case ASCII, e.g. `changsha`. */
-    slug: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'expected lower-case ASCII letters, digits and -' }),
+    slug: IdSchema,
   })
   .strict();
 export type City = z.output<typeof CitySchema>;
@@ -22,7 +47,7 @@ export const SOURCE_KINDS = ['official-document', 'official-reprint', 'consultan
 export const SourceSidecarSchema = z
   .object({
     /** Id of the policy this text is a rendition of, e.g. `changsha-2025-measures`. */
-    policy: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    policy: IdSchema,
     /** Which rendition is the reference for clause text and line numbers (exactly one per policy). */
     primary: z.boolean().default(true),
     /** What this source is. */
@@ -30,7 +55,11 @@ export const SourceSidecarSchema = z
     /** Who published this rendition (may differ from the issuer for reprints). */
     publisher: z.string().min(1),
     /** Where it was published, when known. */
-    url: z.string().url().optional(),
+    url: z
+      .string()
+      .url()
+      .refine((url) => /^https?:\/\//i.test(url), { message: 'expected an http:// or https:// address' })
+      .optional(),
     city: CitySchema,
     /** Province in Chinese, e.g. `湖南省`. */
     province: z.string().min(1),
@@ -72,7 +101,8 @@ export type PolicySource = z.output<typeof PolicySourceSchema>;
 
 /** A policy: one document however many renditions of it exist. Status is not stored; it is computed from the dates at build time. */
 export const PolicySchema = z.object({
-  id: z.string().min(1),
+  /** The policy id from its sidecars (ID_PATTERN). */
+  id: IdSchema,
   city: CitySchema,
   province: z.string().min(1),
   title: z.string().min(1),

@@ -76,7 +76,9 @@ export function renderChart(series: BarSeries, options: RenderOptions): { svg: s
   const width = options.width ?? 720;
   const id = options.id;
   const rowLabels = series.groups.flatMap((g) => g.rows.map((r) => r.label));
-  const labelWidth = px(Math.min(220, Math.max(48, ...rowLabels.map((l) => textWidth(l))) + 14));
+  // A loop, not Math.max(...rows): spreading an unbounded array into a call overflows the stack.
+  const widest = rowLabels.reduce((most, l) => Math.max(most, textWidth(l)), 48);
+  const labelWidth = px(Math.min(220, widest) + 14);
   const x0 = labelWidth;
   const x1 = width - VALUE_RESERVE;
   const scale = scaleLinear()
@@ -136,8 +138,7 @@ export function renderChart(series: BarSeries, options: RenderOptions): { svg: s
   parts.push(`<text x="${x0 - 8}" y="${axisY - 6}" text-anchor="end" fill="${PALETTE.axis}" font-size="12">${series.unit}</text>`);
   parts.push(`<line x1="${x0}" x2="${x0}" y1="${axisY}" y2="${height - GROUP_GAP}" stroke="${PALETTE.axis}"/>`);
   parts.push(`</g>`);
-  parts.push(...body);
-  parts.push(`</svg>`);
+  parts.push(body.join(''), `</svg>`);
   return { svg: parts.join(''), width, height };
 }
 

@@ -90,7 +90,8 @@ function absentMark(label: string): BarMark {
 
 function finish(groups: BarGroup[]): BarSeries {
   const marks = groups.flatMap((g) => g.rows.map((r) => r.mark));
-  const maxWan = Math.max(0, ...marks.map((m) => m.valueWan ?? 0));
+  // A loop, not Math.max(...marks): spreading an unbounded array into a call overflows the stack.
+  const maxWan = marks.reduce((most, m) => Math.max(most, m.valueWan ?? 0), 0);
   const kinds = (['fixed', 'cap', 'text'] as const).filter((k) => marks.some((m) => m.kind === k));
   return { groups, maxWan, unit: '万元', kinds };
 }
