@@ -5,6 +5,8 @@
 import { posix } from 'node:path';
 
 const URL_ATTRIBUTE = /(\s(?:href|src|action|poster|data-href)=)(["'])(\/[^"']*)\2/g;
+/** The page a static host serves for any missing address. */
+export const NOT_FOUND_PAGE = '404.html';
 /** Pages Astro writes as `<name>.html` rather than `<name>/index.html` (as in Astro's getOutputFilename). */
 const STATUS_CODE_PAGES = new Set(['404', '500']);
 
