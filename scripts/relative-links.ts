@@ -15,10 +15,23 @@ export function normaliseBase(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+/** A link to a page (a directory URL, maybe with a query or fragment) in an <a> tag. */
+const PAGE_LINK = /(<a\b[^>]*?\shref=)(["'])(\/[^"'?#]*\/(?:[?#][^"']*)?)\2/g;
+
+/**
+ * Links to pages inside <main> also keep their site address in `data-print-url`: the print
+ * stylesheet prints it after the link text, where a relative href would mean nothing.
+ */
+export function withPrintUrls(html: string): string {
+  const main = html.indexOf('<main');
+  if (main === -1) return html;
+  return html.slice(0, main) + html.slice(main).replace(PAGE_LINK, (_, start: string, quote: string, url: string) => `${start}${quote}${url}${quote} data-print-url=${quote}${url}${quote}`);
+}
+
 /** Rewrite one page's HTML. `pagePath` is the page's path inside dist, e.g. `clause/x/1/index.html`. */
 export function relativizeHtml(html: string, pagePath: string, base = '/'): string {
   const fromDir = posix.dirname(pagePath);
-  return html.replace(URL_ATTRIBUTE, (whole, attr: string, quote: string, url: string) => {
+  return withPrintUrls(html).replace(URL_ATTRIBUTE, (whole, attr: string, quote: string, url: string) => {
     if (url.startsWith('//')) return whole; // protocol-relative: external, leave it
     if (!url.startsWith(base)) return whole;
     const [pathAndQuery = '', fragment] = splitOnce(url.slice(base.length - 1), '#');
