@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../src/lib/atlas';
 import { categoryLevels, headlineLittleGiant, tierLadder } from '../src/lib/benchmark';
-import { categorySeries, headlineSeries, ladderSeries, pointMark, shortLabel, spreadNote, type BarSeries } from '../src/charts/award-bars/state';
+import { categorySeries, headlineSeries, ladderSeries, pointMark, spreadNote, type BarSeries } from '../src/charts/award-bars/state';
 import { escapeXml, LAYOUT_WIDTH, PALETTE, quoteId, renderBars, renderChart, textWidth, wrapText } from '../src/charts/award-bars/render';
 import { award, clause, policy } from './site-fixtures';
 
@@ -50,11 +50,10 @@ describe('award-bars state', () => {
     const series = ladderSeries(tierLadder(buildAtlas([C], [two]))[0]!, hrefFor);
     expect(series.groups[0]!.rows.map((r) => r.label)).toEqual(['丙市 第3条', '丙市 第3条']);
   });
-  it('labels category rows by tier and shortens long labels', () => {
+  it('labels category rows by tier in full (the chart wraps long labels)', () => {
     const series = categorySeries(categoryLevels(atlas, 'cultivation'), hrefFor);
     expect(series.groups.map((g) => g.label)).toEqual(['甲市', '乙市', '丙市']);
-    expect(series.groups[0]!.rows[0]!.label).toBe(shortLabel('国家级专精特新“小巨人”企业'));
-    expect(shortLabel('一二三四五六七八九十甲乙丙', 12)).toBe('一二三四五六七八九十甲…');
+    expect(series.groups[0]!.rows[0]!.label).toBe('国家级专精特新“小巨人”企业');
   });
 });
 
