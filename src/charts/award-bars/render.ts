@@ -59,7 +59,11 @@ const MIN_PLOT_SHARE = 0.45;
 const GAP = 6;
 const SLACK = 4;
 
-const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’（）《》]/;
+/** CJK and full-width characters: one em wide, and a line may break before or after each. */
+const CJK_RANGE = '\\u2e80-\\u9fff\\uff00-\\uffef\\u3000-\\u303f“”‘’（）《》';
+const CJK = new RegExp(`[${CJK_RANGE}]`);
+/** Units of a line: a run of spaces, one CJK character, or a run of anything else (a number, a word). */
+const LINE_UNITS = new RegExp(`\\s+|[${CJK_RANGE}]|[^\\s${CJK_RANGE}]+`, 'gu');
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -85,7 +89,7 @@ const NO_LINE_END = /[（《「『“‘(\[]$/;
 export function wrapText(text: string, max: number, size = METRICS.wide.font): string[] {
   // Units that must stay on one line: a CJK character, a run of other non-space characters,
   // or a run of spaces (where a line may break, the spaces then dropped at the line's edge).
-  const raw = text.match(/\s+|[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’（）《》]|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’（）《》]+/gu) ?? [];
+  const raw = text.match(LINE_UNITS) ?? [];
   const units: string[] = [];
   for (const unit of raw) {
     const last = units[units.length - 1];
@@ -292,9 +296,11 @@ function barShape(mark: BarMark, top: number, { zero, m, x, hatch }: RowGeometry
   return { svg: `<rect class="bar" x="${zero}" y="${px(top)}" width="${w}" height="${m.bar}" ${fill}/>`, end: zero + w };
 }
 
-function markWords(mark: BarMark): { fill: string; italic: boolean } {
+/** Attributes of a mark's words: the value after a bar, or the words that stand instead of one (italic; muted when they state an absence). */
+function valueAttributes(mark: BarMark): string {
   const isBar = mark.valueWan !== null && mark.kind !== 'text';
-  return { fill: isBar ? PALETTE.axis : mark.muted ? PALETTE.muted : PALETTE.text, italic: !isBar };
+  const fill = isBar ? PALETTE.axis : mark.muted ? PALETTE.muted : PALETTE.text;
+  return `class="value${mark.href ? '' : ' mark-absent'}" fill="${fill}"${isBar ? '' : ' font-style="italic"'}`;
 }
 
 /** Wide row: label right-aligned before the plot, bar from zero, value label after the bar. */
@@ -309,8 +315,7 @@ function wideRow(rowLabel: string, mark: BarMark, top: number, g: RowGeometry): 
   const labelTop = top + (height - labelLines.length * m.line) / 2;
   const valueTop = top + (height - valueLines.length * m.line) / 2;
   const label = textLines(labelLines, x0 - 8, labelTop + baseline(m.font, m.line), m.line, 'class="row-label" text-anchor="end"');
-  const words = markWords(mark);
-  const value = textLines(valueLines, valueLeft, valueTop + baseline(m.font, m.line), m.line, `class="value" fill="${words.fill}"${words.italic ? ' font-style="italic"' : ''}`);
+  const value = textLines(valueLines, valueLeft, valueTop + baseline(m.font, m.line), m.line, valueAttributes(mark));
   const bar = isBar ? barShape(mark, top + (height - m.bar) / 2, g).svg : '';
   const valueRight = valueLeft + Math.max(...valueLines.map((l) => textWidth(l, m.font)));
   return { label, mark: bar + value, height, hitLeft: zero, hitRight: Math.min(width, valueRight + 4) };
@@ -327,8 +332,7 @@ function narrowRow(rowLabel: string, mark: BarMark, top: number, g: RowGeometry)
   const beside = isBar && valueWidth <= width * 0.5;
   const labelLines = wrapText(rowLabel, beside ? width - valueWidth - 12 : width - SLACK, m.font);
   const valueLines = beside ? [mark.label] : wrapText(mark.label, width - SLACK, m.font);
-  const words = markWords(mark);
-  const valueAttrs = `class="value" fill="${words.fill}"${words.italic ? ' font-style="italic"' : ''}`;
+  const valueAttrs = valueAttributes(mark);
   let y = top + 6;
   const label = textLines(labelLines, 0, y + baseline(m.font, m.line), m.line, 'class="row-label" font-weight="bold"');
   let value: string;
@@ -356,7 +360,7 @@ function narrowRow(rowLabel: string, mark: BarMark, top: number, g: RowGeometry)
  */
 function wrapMark(rowLabel: string, mark: BarMark, drawn: DrawnRow, quote: string, top: number): string {
   // An absent award: the words say it all, so no tooltip and nothing to follow.
-  if (!mark.href) return drawn.mark.replace('class="value"', 'class="value mark-absent"');
+  if (!mark.href) return drawn.mark;
   const title = `<title>${escapeXml(markTitle(rowLabel, mark))}</title>`;
   const hit = `<rect class="hit" x="${drawn.hitLeft}" y="${px(top + 2)}" width="${px(Math.max(24, drawn.hitRight - drawn.hitLeft))}" height="${px(drawn.height - 4)}" fill="transparent"/>`;
   return `<a class="mark" href="${escapeXml(mark.href)}" aria-describedby="${quote}">${title}${drawn.mark}${hit}</a>`;
