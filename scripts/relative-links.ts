@@ -15,17 +15,21 @@ export function normaliseBase(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-/** A link to a page (a directory URL, maybe with a query or fragment) in an <a> tag. */
-const PAGE_LINK = /(<a\b[^>]*?\shref=)(["'])(\/[^"'?#]*\/(?:[?#][^"']*)?)\2/g;
+/** A link to a page (a directory URL, maybe with a query or fragment) in an <a> tag, or a whole <svg> (skipped). */
+const PAGE_LINK = /(<svg\b[\s\S]*?<\/svg>)|(<a\b[^>]*?\shref=)(["'])(\/[^"'?#]*\/(?:[?#][^"']*)?)\3/g;
 
 /**
  * Links to pages inside <main> also keep their site address in `data-print-url`: the print
- * stylesheet prints it after the link text, where a relative href would mean nothing.
+ * stylesheet prints it after the link text, where a relative href would mean nothing. Chart
+ * marks (links inside an <svg>) are left out: nothing is printed after them.
  */
 export function withPrintUrls(html: string): string {
   const main = html.indexOf('<main');
   if (main === -1) return html;
-  return html.slice(0, main) + html.slice(main).replace(PAGE_LINK, (_, start: string, quote: string, url: string) => `${start}${quote}${url}${quote} data-print-url=${quote}${url}${quote}`);
+  const rest = html.slice(main).replace(PAGE_LINK, (whole, svg: string | undefined, start: string, quote: string, url: string) =>
+    svg ? whole : `${start}${quote}${url}${quote} data-print-url=${quote}${url}${quote}`,
+  );
+  return html.slice(0, main) + rest;
 }
 
 /** Rewrite one page's HTML. `pagePath` is the page's path inside dist, e.g. `clause/x/1/index.html`. */

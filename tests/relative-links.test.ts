@@ -32,9 +32,9 @@ describe('relativizeHtml', () => {
   });
 
   it('keeps the site address of page links inside <main> for print, and of no other link', () => {
-    const html = '<nav><a href="/compare/">c</a></nav><main><a class="x" href="/clause/a/1/#c">1</a><a href="/policy/p/">p</a><a href="/data/a.csv">csv</a><a href="#top">t</a></main>';
+    const html = '<nav><a href="/compare/">c</a></nav><main><a class="x" href="/clause/a/1/#c">1</a><a href="/policy/p/">p</a><a href="/data/a.csv">csv</a><a href="#top">t</a><svg><a href="/clause/b/2/">m</a></svg></main>';
     expect(withPrintUrls(html)).toBe(
-      '<nav><a href="/compare/">c</a></nav><main><a class="x" href="/clause/a/1/#c" data-print-url="/clause/a/1/#c">1</a><a href="/policy/p/" data-print-url="/policy/p/">p</a><a href="/data/a.csv">csv</a><a href="#top">t</a></main>',
+      '<nav><a href="/compare/">c</a></nav><main><a class="x" href="/clause/a/1/#c" data-print-url="/clause/a/1/#c">1</a><a href="/policy/p/" data-print-url="/policy/p/">p</a><a href="/data/a.csv">csv</a><a href="#top">t</a><svg><a href="/clause/b/2/">m</a></svg></main>',
     );
     expect(relativizeHtml(html, 'index.html')).toContain('<a class="x" href="clause/a/1/index.html#c" data-print-url="/clause/a/1/#c">1</a>');
   });
