@@ -50,6 +50,7 @@ function narrowCases(dist: string): PageCase[] {
   add('compare', 'compare', '/compare/');
   add('benchmark-category', 'benchmark', '/benchmark/');
   cases.push({ type: 'search', path: '/search/?q=%E5%B0%8F%E5%B7%A8%E4%BA%BA' });
+  cases.push({ type: '404', path: '/clause/no-such-policy/9.9.99/' });
   return cases;
 }
 
@@ -118,7 +119,7 @@ function inspect(): Findings {
 
 async function settle(page: Page, path: string): Promise<void> {
   const response = await page.goto(server.origin + path, { waitUntil: 'load' });
-  expect(response?.status()).toBe(200);
+  expect(response?.status()).toBe(path.startsWith('/clause/no-such-') ? 404 : 200);
   // Charts below the fold are laid out lazily (content-visibility): bring each into view once.
   await page.evaluate(() => document.querySelectorAll('.chart-frame').forEach((f) => f.scrollIntoView()));
   if (path.startsWith('/search/')) await page.waitForSelector('#search-results[data-search-state="done"]');
