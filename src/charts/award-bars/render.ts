@@ -45,8 +45,9 @@ interface Metrics {
 }
 
 const METRICS: Record<ChartLayout, Metrics> = {
-  wide: { font: 13, small: 12, line: 17, bar: 18, row: 30 },
-  narrow: { font: 14, small: 13, line: 19, bar: 20, row: 30 },
+  wide: { font: 13, small: 12, line: 17, bar: 20, row: 30 },
+  // On a phone the bar itself is a full 24 px target.
+  narrow: { font: 14, small: 13, line: 19, bar: 24, row: 30 },
 };
 
 const GROUP_GAP = 10;
