@@ -290,6 +290,10 @@ describe('search page', { timeout: 120_000 }, () => {
     const status = (await page.textContent('#search-status')) ?? '';
     expect(status.length).toBeLessThan(160);
     expect(status).toMatch(/…|等 \d+ 个词/);
+    // Unspaced and found nowhere whole: split into words, and still named briefly.
+    const glued = clauses.slice(0, 3).map((c) => c.text.replace(/[\s，。；、“”（）]/g, '').slice(0, 120)).join('');
+    await searchPage(page, searchUrl, { q: glued });
+    expect(((await page.textContent('#search-status')) ?? '').length).toBeLessThan(200);
     await page.context().close();
   });
 

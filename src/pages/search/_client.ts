@@ -124,6 +124,13 @@ function shortTerm(term: QueryTerm): string {
   return term.exact ? `"${text}"` : text;
 }
 
+/** The terms for the status line: the first SHOWN_TERMS, each shortened, and how many there are. */
+function namedTerms(terms: readonly QueryTerm[]): string[] {
+  const named = terms.slice(0, SHOWN_TERMS).map(shortTerm);
+  if (terms.length > SHOWN_TERMS) named.push(`等 ${terms.length} 个词`);
+  return named;
+}
+
 /** The clause's searchable words by field, from its search record. */
 function partsOf(fragment: PagefindFragment): SearchableParts {
   return {
@@ -201,8 +208,7 @@ export function startSearchPage(): void {
   };
 
   const describe = (state: SearchState, terms: QueryTerm[]): string => {
-    const parts = terms.slice(0, SHOWN_TERMS).map(shortTerm);
-    if (terms.length > SHOWN_TERMS) parts.push(`等 ${terms.length} 个词`);
+    const parts = namedTerms(terms);
     if (state.departments && parts.length) parts[parts.length - 1] += '（含责任单位）';
     const filters = FILTER_KEYS.flatMap((key) =>
       (state.filters[key] ?? []).map((v) => (key === 'award' ? '有奖补' : labelOf(key, v))),
@@ -313,7 +319,7 @@ export function startSearchPage(): void {
         if (words.length > terms.length) {
           results = await searchTerms(words);
           if (results.length) {
-            note = `没有条款包含完整的 ${terms.map((t) => t.text).join(' ')}，已拆分为词语搜索。`;
+            note = `没有条款包含完整的 ${namedTerms(terms).join(' ')}，已拆分为词语搜索。`;
             terms = words;
           }
         }
