@@ -63,6 +63,10 @@
     }
   });
   document.documentElement.setAttribute('data-search-hits', String(hits));
+  // The legend under the clause explains the mark once there is one.
+  if (hits > 0) {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-search-legend]'), function (el) { el.hidden = false; });
+  }
   var first = document.querySelector('mark.search-hit');
   if (first) first.scrollIntoView({ block: 'center' });
 })();

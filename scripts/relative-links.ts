@@ -5,6 +5,8 @@
 import { posix } from 'node:path';
 
 const URL_ATTRIBUTE = /(\s(?:href|src|action|poster|data-href)=)(["'])(\/[^"']*)\2/g;
+/** The page a static host serves for any missing address. */
+export const NOT_FOUND_PAGE = '404.html';
 /** Pages Astro writes as `<name>.html` rather than `<name>/index.html` (as in Astro's getOutputFilename). */
 const STATUS_CODE_PAGES = new Set(['404', '500']);
 
@@ -13,10 +15,27 @@ export function normaliseBase(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+/** A link to a page (a directory URL, maybe with a query or fragment) in an <a> tag, or a whole <svg> (skipped). */
+const PAGE_LINK = /(<svg\b[\s\S]*?<\/svg>)|(<a\b[^>]*?\shref=)(["'])(\/[^"'?#]*\/(?:[?#][^"']*)?)\3/g;
+
+/**
+ * Links to pages inside <main> also keep their site address in `data-print-url`: the print
+ * stylesheet prints it after the link text, where a relative href would mean nothing. Chart
+ * marks (links inside an <svg>) are left out: nothing is printed after them.
+ */
+export function withPrintUrls(html: string): string {
+  const main = html.indexOf('<main');
+  if (main === -1) return html;
+  const rest = html.slice(main).replace(PAGE_LINK, (whole, svg: string | undefined, start: string, quote: string, url: string) =>
+    svg ? whole : `${start}${quote}${url}${quote} data-print-url=${quote}${url}${quote}`,
+  );
+  return html.slice(0, main) + rest;
+}
+
 /** Rewrite one page's HTML. `pagePath` is the page's path inside dist, e.g. `clause/x/1/index.html`. */
 export function relativizeHtml(html: string, pagePath: string, base = '/'): string {
   const fromDir = posix.dirname(pagePath);
-  return html.replace(URL_ATTRIBUTE, (whole, attr: string, quote: string, url: string) => {
+  return withPrintUrls(html).replace(URL_ATTRIBUTE, (whole, attr: string, quote: string, url: string) => {
     if (url.startsWith('//')) return whole; // protocol-relative: external, leave it
     if (!url.startsWith(base)) return whole;
     const [pathAndQuery = '', fragment] = splitOnce(url.slice(base.length - 1), '#');

@@ -7,10 +7,12 @@
 //
 // A record carries
 //   filters  city, category, tier, award (1/0), status, year  (ids, labelled by the search page)
-//   meta     clause id, city, policy title, clause number and heading, status, and the searchable
-//            text (white space shifted so Pagefind keeps line breaks; see encodeMetaText)
+//   meta     clause id, city, policy title, clause number and heading, status, the searchable
+//            text and the 责任单位 (white space shifted so Pagefind keeps line breaks; see
+//            encodeMetaText)
 //   sort     order: city, year, policy, clause ordinal
-//   content  the searchable text as single-character tokens (see src/lib/search/text.ts)
+//   content  the searchable text as single-character tokens, then the 责任单位 as tokens of
+//            their own, searched only on request (see src/lib/search/text.ts)
 // `title` meta is the clause id because Pagefind also searches the title, which must not add
 // natural-language words to the index.
 import { cp, mkdtemp, readFile, readdir, rename, rm, unlink } from 'node:fs/promises';
@@ -92,7 +94,7 @@ export function searchRecord(clause: Clause, policy: Policy, today: string): Sea
   for (const key of Object.keys(filters)) if (filters[key]!.length === 0) delete filters[key];
   return {
     url: `/clause/${clause.id}/`,
-    content: indexTokens(searchable),
+    content: indexTokens(searchable, clause.departmentsText),
     language: 'zh',
     meta: metaValues({
       title: clause.id,
@@ -103,6 +105,7 @@ export function searchRecord(clause: Clause, policy: Policy, today: string): Sea
       heading: clause.title,
       status,
       text: encodeMetaText(searchable),
+      departments: encodeMetaText(clause.departmentsText ?? ''),
     }),
     filters,
     sort: { order: [clause.citySlug, String(year ?? 0), clause.policyId, String(clause.ordinal).padStart(5, '0')].join('/') },

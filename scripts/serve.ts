@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { normaliseBase } from './relative-links';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,11 +36,14 @@ export interface ServeOptions {
   port?: number;
   /** Called once per request with the decoded path and the status sent. */
   onRequest?: (path: string, status: number) => void;
+  /** The URL path the site is served under, as a host would with ATLAS_BASE. Default `/`. */
+  base?: string;
 }
 
 /** Serve `root`: directory URLs get their index.html, missing files the site's 404.html. */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
+  const urlBase = normaliseBase(options.base ?? '/');
   const server = createServer(async (request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     let path = pathname;
@@ -55,11 +59,14 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       createReadStream(file).pipe(response);
     };
-    let file = normalize(join(base, path));
-    if (file !== base && !file.startsWith(base + sep)) return send(403, null);
-    const info = await stat(file).catch(() => null);
-    if (info?.isDirectory()) file = join(file, 'index.html');
-    if (await isFile(file)) return send(200, file);
+    // Outside the base path nothing is found (but the 404 page is still served, as hosts do).
+    if (path.startsWith(urlBase)) {
+      let file = normalize(join(base, path.slice(urlBase.length - 1)));
+      if (file !== base && !file.startsWith(base + sep)) return send(403, null);
+      const info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) file = join(file, 'index.html');
+      if (await isFile(file)) return send(200, file);
+    }
     const notFound = join(base, '404.html');
     return send(404, (await isFile(notFound)) ? notFound : null);
   });
@@ -78,6 +85,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { origin } = await serveStatic('dist', { port: Number(process.env.PORT ?? 4321) });
-  console.log(`专精特新政策图谱 is served at ${origin}/  (Ctrl+C to stop)`);
+  const base = normaliseBase(process.env.ATLAS_BASE ?? '/');
+  const { origin } = await serveStatic('dist', { port: Number(process.env.PORT ?? 4321), base });
+  console.log(`专精特新政策图谱 is served at ${origin}${base}  (Ctrl+C to stop)`);
 }

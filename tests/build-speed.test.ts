@@ -155,9 +155,11 @@ describe('searchRecord', () => {
     expect(record.meta).toMatchObject({ title: c1.id, clause: c1.id, city: '甲市', number: c1.number, heading: '首台套', status: 'in-force' });
     // White space collapsed as Pagefind does for meta read from HTML.
     expect(record.meta.policy).toBe('甲市 关于 支持的措施');
-    // Heading first (the text does not start with it), text, 责任单位, one per line.
-    expect(decodeMetaText(record.meta.text!)).toBe(`首台套\n${text1}\n（责任单位：市经信局）`);
-    expect(record.content).toBe(indexTokens(`首台套\n${text1}\n（责任单位：市经信局）`));
+    // Heading first (the text does not start with it), then text, one per line; the 责任单位
+    // in a field of their own, searched only on request.
+    expect(decodeMetaText(record.meta.text!)).toBe(`首台套\n${text1}`);
+    expect(decodeMetaText(record.meta.departments!)).toBe('（责任单位：市经信局）');
+    expect(record.content).toBe(indexTokens(`首台套\n${text1}`, '（责任单位：市经信局）'));
   });
 
   it('leaves out empty meta and filters: no heading, no tiers, no year', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { posix } from 'node:path';
 import fc from 'fast-check';
-import { normaliseBase, pagePathOf, relativePath, relativizeHtml } from '../scripts/relative-links';
+import { normaliseBase, pagePathOf, relativePath, relativizeHtml, withPrintUrls } from '../scripts/relative-links';
 
 describe('relativizeHtml', () => {
   it('points a directory link from a nested page at the index.html relative to it', () => {
@@ -29,6 +29,14 @@ describe('relativizeHtml', () => {
     expect(relativizeHtml(html, 'policy/x/index.html', '/atlas/')).toBe(
       '<a href="../../benchmark/index.html">b</a><a href="/other/">o</a>',
     );
+  });
+
+  it('keeps the site address of page links inside <main> for print, and of no other link', () => {
+    const html = '<nav><a href="/compare/">c</a></nav><main><a class="x" href="/clause/a/1/#c">1</a><a href="/policy/p/">p</a><a href="/data/a.csv">csv</a><a href="#top">t</a><svg><a href="/clause/b/2/">m</a></svg></main>';
+    expect(withPrintUrls(html)).toBe(
+      '<nav><a href="/compare/">c</a></nav><main><a class="x" href="/clause/a/1/#c" data-print-url="/clause/a/1/#c">1</a><a href="/policy/p/" data-print-url="/policy/p/">p</a><a href="/data/a.csv">csv</a><a href="#top">t</a><svg><a href="/clause/b/2/">m</a></svg></main>',
+    );
+    expect(relativizeHtml(html, 'index.html')).toContain('<a class="x" href="clause/a/1/index.html#c" data-print-url="/clause/a/1/#c">1</a>');
   });
 
   it('links the home page from the home page to index.html', () => {

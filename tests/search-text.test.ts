@@ -3,12 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  allRanges,
   containsTerm,
   decodeMetaText,
   encodeMetaText,
   excerpt,
   indexTokens,
   looseKey,
+  matchedFields,
   pagefindPhrase,
   parseQuery,
   searchableText,
@@ -107,9 +109,46 @@ describe('search text matching', () => {
   });
 
   it('searches the heading only when the text does not already start with it', () => {
-    expect(searchableText({ title: '支持上市', text: '支持上市。鼓励…', departmentsText: '（责任单位：市金融办）' })).toBe(
-      '支持上市。鼓励…\n（责任单位：市金融办）',
+    expect(searchableText({ title: '支持上市', text: '支持上市。鼓励…' })).toBe('支持上市。鼓励…');
+    expect(searchableText({ title: '上市', text: '鼓励…' })).toBe('上市\n鼓励…');
+  });
+
+  it('keeps the 责任单位 out of a default search and finds them when asked', () => {
+    const tokens = ` ${indexTokens('强化人才支撑', '（责任单位：市住房建设局）')} `;
+    const has = (phrase: string | null) => phrase !== null && tokens.includes(` ${phrase.slice(1, -1)} `);
+    expect(has(pagefindPhrase({ text: '人才', exact: false }))).toBe(true);
+    expect(has(pagefindPhrase({ text: '住房', exact: false }))).toBe(false);
+    expect(has(pagefindPhrase({ text: '住房', exact: false }, 'departments'))).toBe(true);
+    expect(has(pagefindPhrase({ text: '人才', exact: false }, 'departments'))).toBe(false);
+    // The index holds only letters-and-ideograph words for the departments: `y` + hex letters.
+    expect(indexTokens('', '局').split(' ').pop()).toMatch(/^y[a-p]+$/);
+  });
+
+  it('says in which fields a term occurs: heading, text, 责任单位', () => {
+    const parts = { heading: '强化人才支撑', searchable: '强化人才支撑\n建设人才公寓，提供住房', departments: '（责任单位：市住房建设局、市人才办）' };
+    expect(matchedFields(parts, { text: '人才', exact: false })).toEqual(['title', 'text', 'departments']);
+    expect(matchedFields(parts, { text: '住房', exact: false })).toEqual(['text', 'departments']);
+    expect(matchedFields(parts, { text: '支撑', exact: false })).toEqual(['title']);
+    expect(matchedFields({ ...parts, departments: '' }, { text: '建设局', exact: false })).toEqual([]);
+  });
+
+  it('shows every term in the excerpt, in separate fragments when they lie far apart', () => {
+    const raw = `${'甲'.repeat(100)}首台（套）${'乙'.repeat(100)}贴息${'丙'.repeat(100)}`;
+    const pieces = excerpt(raw, [{ text: '首台套', exact: false }, { text: '贴息', exact: false }], 60);
+    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['首台（套）', '贴息']);
+    expect(pieces.filter((p) => p.text === '…')).toHaveLength(3);
+  });
+
+  it('never cuts a highlight at the edge of an excerpt', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom('首台套', '小巨人', '贴息', '专精特新小巨人首台套'), fc.integer({ min: 10, max: 60 }), (haystack, term, width) => {
+        const terms = [{ text: term, exact: false }];
+        const pieces = excerpt(haystack, terms, width);
+        const flat = haystack.replace(/\s*\n\s*/g, ' ');
+        const whole = new Set(allRanges(flat, terms).map(([s, e]) => flat.slice(s, e)));
+        for (const p of pieces.filter((x) => x.mark)) expect(whole.has(p.text)).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
-    expect(searchableText({ title: '上市', text: '鼓励…', departmentsText: null })).toBe('上市\n鼓励…');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../src/lib/atlas';
 import { categoryLevels, headlineLittleGiant, tierLadder } from '../src/lib/benchmark';
-import { categorySeries, headlineSeries, ladderSeries, pointMark, shortLabel, spreadNote, type BarSeries } from '../src/charts/award-bars/state';
-import { escapeXml, fitText, PALETTE, quoteId, renderBars, textWidth } from '../src/charts/award-bars/render';
+import { categorySeries, headlineSeries, ladderSeries, pointMark, spreadNote, type BarSeries } from '../src/charts/award-bars/state';
+import { escapeXml, LAYOUT_WIDTH, PALETTE, quoteId, renderBars, renderChart, textWidth, wrapText } from '../src/charts/award-bars/render';
 import { award, clause, policy } from './site-fixtures';
 
 const hrefFor = (id: string) => `/clause/${id}/`;
@@ -50,11 +50,10 @@ describe('award-bars state', () => {
     const series = ladderSeries(tierLadder(buildAtlas([C], [two]))[0]!, hrefFor);
     expect(series.groups[0]!.rows.map((r) => r.label)).toEqual(['丙市 第3条', '丙市 第3条']);
   });
-  it('labels category rows by tier and shortens long labels', () => {
+  it('labels category rows by tier in full (the chart wraps long labels)', () => {
     const series = categorySeries(categoryLevels(atlas, 'cultivation'), hrefFor);
     expect(series.groups.map((g) => g.label)).toEqual(['甲市', '乙市', '丙市']);
-    expect(series.groups[0]!.rows[0]!.label).toBe(shortLabel('国家级专精特新“小巨人”企业'));
-    expect(shortLabel('一二三四五六七八九十甲乙丙', 12)).toBe('一二三四五六七八九十甲…');
+    expect(series.groups[0]!.rows[0]!.label).toBe('国家级专精特新“小巨人”企业');
   });
 });
 
@@ -108,14 +107,50 @@ describe('award-bars render', () => {
     expect(svg.replace('http://www.w3.org/2000/svg', '')).not.toMatch(/https?:|url\((?!#)/);
   });
   it('renders an absent row as muted words without a link or a tooltip', () => {
-    expect(svg).toMatch(new RegExp(`<text class="mark-absent" [^>]*fill="${PALETTE.muted}" font-style="italic">本政策未规定</text>`));
+    expect(svg).toMatch(new RegExp(`<text [^>]*class="value mark-absent" fill="${PALETTE.muted}" font-style="italic">本政策未规定</text>`));
     expect(svg).not.toContain('<title>丙市');
   });
-  it('estimates CJK text at one em and cuts long labels with an ellipsis', () => {
+  it('estimates CJK text at one em and wraps long labels without dropping a character', () => {
     expect(textWidth('中文', 10)).toBe(20);
     expect(textWidth('ab', 10)).toBe(12);
-    expect(fitText('一二三四五六', 40, 10)).toBe('一二三…');
+    expect(wrapText('一二三四五六', 40, 10)).toEqual(['一二三四', '五六']);
     expect(escapeXml('<a href="x">&</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
+  });
+  it('breaks lines between words, never inside a number or before closing punctuation', () => {
+    expect(wrapText('按 50%，最高 3000 万元', 80, 10)).toEqual(['按 50%，最高', '3000 万元']);
+    expect(wrapText('国家级专精特新“小巨人”企业', 70, 10)).toEqual(['国家级专精特新', '“小巨人”企业']);
+    const long = '金额由其他文件规定：《关于促进深圳创投风投高质量发展的若干措施》';
+    const lines = wrapText(long, 120, 12);
+    expect(lines.join('')).toBe(long);
+    expect(lines.every((l) => textWidth(l, 12) <= 120)).toBe(true);
+  });
+  it('keeps every label whole, with its unit, and every tap area at least 24 px, in both layouts', () => {
+    const longSeries: BarSeries = {
+      ...series,
+      groups: [{ ...series.groups[0]!, label: '国家级专精特新“小巨人”企业 · National little giant', rows: [
+        ...series.groups[0]!.rows,
+        { key: 'd', label: '国家级专精特新“小巨人”企业（首次认定）', mark: { ...series.groups[0]!.rows[1]!.mark, label: '按 50%，最高 3000 万元', valueWan: 3000 } },
+      ] }],
+      maxWan: 3000,
+    };
+    for (const layout of ['wide', 'narrow'] as const) {
+      const { svg: out, width } = renderChart(longSeries, { id: 'long', title: 't', desc: 'd', layout });
+      expect(width).toBe(LAYOUT_WIDTH[layout]);
+      const text = out.replace(/<title>.*?<\/title>/g, '').replace(/<[^>]+>/g, '');
+      expect(text, layout).toContain('国家级专精特新“小巨人”企业');
+      expect(text, layout).toContain('（首次认定）');
+      expect(text.replace(/\s/g, ''), layout).toContain('按50%，最高3000万元');
+      expect(out).not.toContain('…<');
+      const hits = [...out.matchAll(/<rect class="hit" x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="([\d.]+)"/g)];
+      expect(hits.length).toBe(3);
+      expect(hits.every((h) => Number(h[1]) >= 24 && Number(h[2]) >= 24), layout).toBe(true);
+    }
+  });
+  it('gives the narrow layout its own ids, so both layouts can share a page', () => {
+    const narrow = renderBars(series, { id: 'test', title: 't', desc: 'd', layout: 'narrow' });
+    expect(narrow).toContain('id="test-narrow-title"');
+    expect(narrow).toContain('fill="url(#test-narrow-hatch)"');
+    expect(narrow).toContain(`aria-describedby="${quoteId('test', 0, 1)}"`);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   searchPage,
 } from '../../scripts/search-eval';
 import { launchChromium } from '../../scripts/chromium';
-import { decodeMetaText, looseKey, searchableText } from '../../src/lib/search/text';
+import { allSearchableText, containsTerm, decodeMetaText, looseKey, searchableText } from '../../src/lib/search/text';
 import type { Clause } from '../../src/schema';
 import { distDir, serveDist, type DistServer } from './serve-dist';
 
@@ -210,6 +210,103 @@ describe('search page', { timeout: 120_000 }, () => {
     expect(sorted(stored.map(([id]) => id))).toEqual(sorted(clauses.map((c) => c.id)));
     const byId = new Map(stored);
     for (const clause of clauses) expect(decodeMetaText(byId.get(clause.id) ?? ''), clause.id).toBe(searchableText(clause));
+    await page.context().close();
+  });
+
+  it('matches the clause text by default, the 责任单位 only when asked, and says where each term matched', async () => {
+    // A two-character word some clause has in its 责任单位 but not in its heading or text.
+    let word = '';
+    let clause: Clause | undefined;
+    for (const c of clauses) {
+      const chars = [...(c.departmentsText ?? '')].filter((ch) => /\p{Script=Han}/u.test(ch));
+      for (let i = 0; i + 1 < chars.length && !word; i++) {
+        const w = chars[i]! + chars[i + 1]!;
+        if (!containsTerm(searchableText(c), { text: w, exact: false })) [word, clause] = [w, c];
+      }
+      if (word) break;
+    }
+    expect(clause, 'some clause names a department word its text does not').toBeDefined();
+    const page = await newPage();
+    const plain = await searchPage(page, searchUrl, { q: word });
+    expect(sorted(plain.ids)).toEqual(sorted(expectedIds(clauses, word, false)));
+    expect(plain.ids).not.toContain(clause!.id);
+
+    const withDepartments = await searchPage(page, searchUrl, { q: word, dept: '1' });
+    const expected = clauses.filter((c) => containsTerm(allSearchableText(c), { text: word, exact: false })).map((c) => c.id);
+    expect(sorted(withDepartments.ids)).toEqual(sorted(expected));
+    expect(await page.isChecked('input[name="dept"]')).toBe(true);
+    const where = await page.locator(`#search-list > li[data-clause-id="${clause!.id}"] .result-where`).textContent();
+    expect(where).toContain(`${word} 见于责任单位`);
+    await page.context().close();
+  });
+
+  it('shows every term of the query in each excerpt, and never a cut highlight', async () => {
+    const page = await newPage();
+    const terms = ['小巨人', '奖励'];
+    const { ids } = await searchPage(page, searchUrl, { q: terms.join(' ') });
+    expect(ids.length).toBeGreaterThan(0);
+    const excerpts = await page.locator('#search-list .result-excerpt').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('mark')].map((m) => m.textContent ?? '')));
+    for (const marks of excerpts) {
+      const keys = marks.map(looseKey);
+      for (const term of terms) expect(keys.some((k) => k.includes(term)), `${term} in ${marks.join('|')}`).toBe(true);
+      // Every marked piece is a whole hit: it holds a whole term.
+      for (const key of keys) expect(terms.some((t) => key.includes(t)), key).toBe(true);
+    }
+    await page.context().close();
+  });
+
+  it('splits an unspaced query into words, not characters, and marks only those words on the clause', async () => {
+    const page = await newPage();
+    const whole = await searchPage(page, searchUrl, { q: '小巨人奖励' });
+    expect(whole.fallback).toBe(true);
+    const both = new Set([...expectedIds(clauses, '小巨人', false)].filter((id) => expectedIds(clauses, '奖励', false).has(id)));
+    expect(sorted(whole.ids)).toEqual(sorted(both));
+    await expect(page.textContent('#search-status')).resolves.toContain('小巨人、奖励');
+    await page.locator('#search-list > li a').first().click();
+    await page.waitForURL(/\/clause\//);
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
+    const marked = (await page.locator('mark.search-hit').allTextContents()).map(looseKey);
+    expect([...new Set(marked)].sort()).toEqual(['奖励', '小巨人'].filter((w) => marked.includes(w)).sort());
+    expect(marked.every((m) => m === '小巨人' || m === '奖励')).toBe(true);
+    await page.context().close();
+  });
+
+  it('searches English words for tiers and award forms as their Chinese terms, and says so', async () => {
+    const page = await newPage();
+    for (const [en, zh] of [['little giant', '小巨人'], ['interest subsidy', '贴息']] as const) {
+      const english = await searchPage(page, searchUrl, { q: en });
+      expect(english.ids.length, en).toBeGreaterThan(0);
+      expect(sorted(english.ids), en).toEqual(sorted(expectedIds(clauses, zh, false)));
+      await expect(page.textContent('#search-status')).resolves.toContain(`${en} → ${zh}`);
+    }
+    await page.context().close();
+  });
+
+  it('names a long pasted query by its first words only in the status line', async () => {
+    const page = await newPage();
+    const paragraph = clauses.map((c) => c.text).find((t) => t.length > 300)!.slice(0, 400);
+    const words = paragraph.replace(/[，。；、]/g, ' ');
+    await searchPage(page, searchUrl, { q: words });
+    const status = (await page.textContent('#search-status')) ?? '';
+    expect(status.length).toBeLessThan(160);
+    expect(status).toMatch(/…|等 \d+ 个词/);
+    // Unspaced and found nowhere whole: split into words, and still named briefly.
+    const glued = clauses.slice(0, 3).map((c) => c.text.replace(/[\s，。；、“”（）]/g, '').slice(0, 120)).join('');
+    await searchPage(page, searchUrl, { q: glued });
+    expect(((await page.textContent('#search-status')) ?? '').length).toBeLessThan(200);
+    await page.context().close();
+  });
+
+  it('explains the two marks on a clause page reached from a search', async () => {
+    const page = await newPage();
+    const term = '小巨人';
+    const withAward = clauses.find((c) => c.awards.length > 0 && containsTerm(searchableText(c), { text: term, exact: false }))!;
+    await page.goto(`${new URL(`../clause/${withAward.id}/`, searchUrl).href}?pagefind-highlight=${encodeURIComponent(term)}`);
+    await expect.poll(() => page.locator('[data-search-legend]').isVisible()).toBe(true);
+    const background = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor + getComputedStyle(el).borderBottomStyle);
+    expect(await background('.clause-text mark.award-word')).not.toBe(await background('.clause-text mark.search-hit'));
+    expect(await page.locator('.mark-legend .key-award-word').isVisible()).toBe(true);
+    expect(await background('.mark-legend .key-search-hit')).toBe(await background('.clause-text mark.search-hit'));
     await page.context().close();
   });
 

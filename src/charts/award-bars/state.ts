@@ -224,15 +224,9 @@ export function categorySeries(rows: readonly PolicyRow[], hrefFor: HrefFor): Ba
           ? [{ key: `${row.policy.id}:none`, label: '—', mark: absentMark(row.state === 'not-parsed' ? '未能解析出条款' : '本类条款中没有奖补') }]
           : row.points.map((point, i) => ({
               key: `${point.award.id}:${i}`,
-              label: shortLabel(point.award.tier ? tierById(point.award.tier).zh : (point.award.recipient ?? point.clause.title)),
+              label: point.award.tier ? tierById(point.award.tier).zh : (point.award.recipient ?? point.clause.title),
               mark: pointMark(point, hrefFor),
             })),
     })),
   );
-}
-
-/** Row labels are kept short; the full wording is in the data table. */
-export function shortLabel(text: string, max = 12): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }

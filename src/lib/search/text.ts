@@ -14,6 +14,10 @@
 //     as half-width (NFKC), so 首台套 finds 首台（套） and 小巨人企业 finds “小巨人”企业;
 //   exact ("quoted" terms): the clause text contains the string character for character.
 // The index holds the loose form; exact terms are checked against the raw text afterwards.
+//
+// Fields: a query matches a clause's heading and text. Its 责任单位 (responsible departments)
+// are indexed too, but as tokens of their own (DEPARTMENT_PREFIX), so only a search that asks
+// for them (the page's 责任单位 option) finds `市住房建设局` for 住房.
 
 /** One term of a parsed query. */
 export interface QueryTerm {
@@ -27,6 +31,17 @@ export interface QueryTerm {
 const LINE_BREAK = '\u0000';
 /** The index token for a line break, so no phrase matches across two lines. */
 const BREAK_TOKEN = 'zz';
+/** First letter of every 责任单位 token: `y` + the character's code point in hex letters. */
+const DEPARTMENT_PREFIX = 'y';
+
+/** Where in a clause a term can match. */
+export type SearchField = 'title' | 'text' | 'departments';
+/** The fields in the order results name them, with their labels. */
+export const SEARCH_FIELDS: readonly { id: SearchField; zh: string }[] = [
+  { id: 'title', zh: '标题' },
+  { id: 'text', zh: '正文' },
+  { id: 'departments', zh: '责任单位' },
+];
 /** Characters loose matching ignores: brackets, quotation marks (also ASCII ones) and spaces. */
 const IGNORED = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}\s"'`]/u;
 const IDEOGRAPH = /^\p{Unified_Ideograph}$/u;
@@ -77,39 +92,70 @@ export function looseKey(term: string): string {
   return normaliseLoose(term).text.replaceAll(LINE_BREAK, '');
 }
 
-function tokenOf(char: string): string {
+/** A character spelt in letters: `prefix` + its code point's hex digits as a–p. */
+function lettersOf(char: string, prefix: string): string {
+  const hex = char.codePointAt(0)!.toString(16);
+  return `${prefix}${[...hex].map((digit) => HEX_LETTERS[parseInt(digit, 16)]).join('')}`;
+}
+
+function tokenOf(char: string, field: 'text' | 'departments'): string {
   if (char === LINE_BREAK) return BREAK_TOKEN;
+  if (field === 'departments') return lettersOf(char, DEPARTMENT_PREFIX);
   if (IDEOGRAPH.test(char)) return char;
   // Everything else (digits, Latin, punctuation) becomes a letters-only word so Pagefind
   // neither drops it (punctuation) nor splits it; `x` + hex digits spelt a–p.
-  const hex = char.codePointAt(0)!.toString(16);
-  return `x${[...hex].map((digit) => HEX_LETTERS[parseInt(digit, 16)]).join('')}`;
+  return lettersOf(char, 'x');
 }
 
 /** Space-separated single-character tokens of a loose-normalised string. */
-function tokens(normalised: string): string[] {
-  return [...normalised].map(tokenOf);
+function tokens(normalised: string, field: 'text' | 'departments' = 'text'): string[] {
+  return [...normalised].map((char) => tokenOf(char, field));
 }
 
-/** What a clause's index record contains: one token per character of its searchable text. */
-export function indexTokens(searchable: string): string {
-  return tokens(normaliseLoose(searchable).text).join(' ');
+/**
+ * What a clause's index record contains: one token per character of its searchable text, then
+ * (after a line break) its 责任单位 as department tokens.
+ */
+export function indexTokens(searchable: string, departments: string | null = null): string {
+  const all = tokens(normaliseLoose(searchable).text);
+  if (departments) all.push(BREAK_TOKEN, ...tokens(normaliseLoose(departments).text, 'departments'));
+  return all.join(' ');
 }
 
-/** The Pagefind query for one term: a quoted phrase of the term's tokens. */
-export function pagefindPhrase(term: QueryTerm): string | null {
+/** The Pagefind query for one term in one field: a quoted phrase of the term's tokens. */
+export function pagefindPhrase(term: QueryTerm, field: 'text' | 'departments' = 'text'): string | null {
   const key = looseKey(term.text);
   if (key === '') return null;
-  return `"${tokens(key).join(' ')}"`;
+  return `"${tokens(key, field).join(' ')}"`;
 }
 
-/** The words of a clause that search covers, one part a line: heading (when the text does not start with it), text, 责任单位 bracket. */
-export function searchableText(clause: { title: string; text: string; departmentsText: string | null }): string {
-  const parts: string[] = [];
-  if (clause.title && !clause.text.startsWith(clause.title)) parts.push(clause.title);
-  parts.push(clause.text);
-  if (clause.departmentsText) parts.push(clause.departmentsText);
-  return parts.join('\n');
+/** The words a query matches by default, one part a line: heading (when the text does not start with it), then text. */
+export function searchableText(clause: { title: string; text: string }): string {
+  return clause.title && !clause.text.startsWith(clause.title) ? `${clause.title}\n${clause.text}` : clause.text;
+}
+
+/** Every word search can reach in a clause, whatever the fields asked for: searchableText and 责任单位. */
+export function allSearchableText(clause: { title: string; text: string; departmentsText: string | null }): string {
+  return clause.departmentsText ? `${searchableText(clause)}\n${clause.departmentsText}` : searchableText(clause);
+}
+
+/** A clause's searchable words split by field, as a result knows them (heading, searchableText, 责任单位). */
+export interface SearchableParts {
+  heading: string;
+  searchable: string;
+  departments: string;
+}
+
+/** The fields of a clause in which a term occurs, in SEARCH_FIELDS order. */
+export function matchedFields(parts: SearchableParts, term: QueryTerm): SearchField[] {
+  // The text proper: searchableText without the heading line it may have put first.
+  const text = parts.heading && parts.searchable.startsWith(`${parts.heading}\n`) ? parts.searchable.slice(parts.heading.length + 1) : parts.searchable;
+  const found: Record<SearchField, boolean> = {
+    title: parts.heading !== '' && containsTerm(parts.heading, term),
+    text: containsTerm(text, term),
+    departments: parts.departments !== '' && containsTerm(parts.departments, term),
+  };
+  return SEARCH_FIELDS.map((f) => f.id).filter((id) => found[id]);
 }
 
 /**
@@ -189,29 +235,48 @@ export interface ExcerptPiece {
 }
 
 /**
- * A window of about `width` characters around the first hit, hits marked. Falls back to the
- * start of the text when no term occurs (e.g. a filter-only listing).
+ * An excerpt of about `width` characters that shows every term: a window around the first
+ * occurrence of each term (windows that meet are joined, separate ones divided by …), hits
+ * marked. A window edge never falls inside a hit. Falls back to the start of the text when no
+ * term occurs (e.g. a filter-only listing).
  */
 export function excerpt(raw: string, terms: readonly QueryTerm[], width = 80): ExcerptPiece[] {
   const flat = raw.replace(/\s*\n\s*/g, ' ');
   const ranges = allRanges(flat, terms);
-  const first = ranges[0];
-  let start = 0;
-  if (first) start = Math.max(0, Math.min(first[0] - Math.floor(width / 3), flat.length - width));
-  const end = Math.min(flat.length, start + width);
-  const pieces: ExcerptPiece[] = [];
-  if (start > 0) pieces.push({ text: '…', mark: false });
-  let at = start;
-  for (const [s, e] of ranges) {
-    if (e <= start || s >= end) continue;
-    const from = Math.max(s, start);
-    const to = Math.min(e, end);
-    if (from > at) pieces.push({ text: flat.slice(at, from), mark: false });
-    pieces.push({ text: flat.slice(from, to), mark: true });
-    at = to;
+  const firsts = terms
+    .map((t) => termRanges(flat, t)[0])
+    .filter((r): r is [number, number] => r !== undefined)
+    .sort((a, b) => a[0] - b[0]);
+  const windows: [number, number][] = [];
+  if (firsts.length === 0) windows.push([0, Math.min(flat.length, width)]);
+  const share = Math.max(24, Math.floor(width / Math.max(1, firsts.length)));
+  for (const [s, e] of firsts) {
+    let start = Math.max(0, Math.min(s - Math.floor((share - (e - s)) / 3), flat.length - share));
+    let end = Math.min(flat.length, Math.max(e, start + share));
+    // Never cut a hit: an edge inside one moves out to its end.
+    for (const [rs, re] of ranges) {
+      if (rs < start && start < re) start = rs;
+      if (rs < end && end < re) end = re;
+    }
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1] + 2) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
   }
-  if (at < end) pieces.push({ text: flat.slice(at, end), mark: false });
-  if (end < flat.length) pieces.push({ text: '…', mark: false });
+  const pieces: ExcerptPiece[] = [];
+  let previousEnd = 0;
+  for (const [start, end] of windows) {
+    if (start > previousEnd || (start > 0 && pieces.length === 0)) pieces.push({ text: '…', mark: false });
+    let at = start;
+    for (const [s, e] of ranges) {
+      if (e <= start || s >= end) continue;
+      if (s > at) pieces.push({ text: flat.slice(at, s), mark: false });
+      pieces.push({ text: flat.slice(s, e), mark: true });
+      at = e;
+    }
+    if (at < end) pieces.push({ text: flat.slice(at, end), mark: false });
+    previousEnd = end;
+  }
+  if (previousEnd < flat.length) pieces.push({ text: '…', mark: false });
   return pieces;
 }
 

@@ -6,16 +6,25 @@ import {
   containsTerm,
   decodeMetaText,
   excerpt,
+  looseKey,
+  matchedFields,
   pagefindPhrase,
   parseQuery,
+  SEARCH_FIELDS,
   toSimplified,
   type QueryTerm,
+  type SearchableParts,
 } from '../../lib/search/text';
+import { splitByDictionary, translateEnglish, type EnglishLexicon, type Translation } from '../../lib/search/query';
 
 /** Build-time data the page embeds as JSON (#search-data). */
 export interface SearchPageData {
   /** The traditional characters ./t2s.json maps to simplified ones, concatenated. */
   traditional: string;
+  /** English words for the atlas's terms → Chinese search words (src/lib/search/lexicon.ts). */
+  english: EnglishLexicon;
+  /** Words an unspaced query is split into when it finds nothing whole, longest first. */
+  dictionary: string[];
 }
 
 export const FILTER_KEYS = ['city', 'category', 'tier', 'award', 'status', 'year'] as const;
@@ -24,6 +33,8 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 export interface SearchState {
   q: string;
   filters: Partial<Record<FilterKey, string[]>>;
+  /** Also match the 责任单位 (`dept=1`); by default a query matches heading and text only. */
+  departments: boolean;
 }
 
 /** The subset of Pagefind's JS API used here. */
@@ -54,13 +65,14 @@ export function readState(search: string): SearchState {
     const values = params.getAll(key).filter((v) => v !== '');
     if (values.length) filters[key] = values;
   }
-  return { q: params.get('q')?.trim() ?? '', filters };
+  return { q: params.get('q')?.trim() ?? '', filters, departments: params.get('dept') === '1' };
 }
 
 export function stateToSearch(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const key of FILTER_KEYS) for (const value of state.filters[key] ?? []) params.append(key, value);
+  if (state.departments) params.set('dept', '1');
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -88,15 +100,49 @@ function decodePairs(pairs: string): Record<string, string> {
   return map;
 }
 
-/** Split loose terms into words with the browser's segmenter; used only when nothing matched. */
-function segmentTerms(terms: QueryTerm[]): QueryTerm[] {
-  if (typeof Intl.Segmenter === 'undefined') return terms;
-  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+/** Split loose terms into the atlas's words (never single characters); used only when nothing matched. */
+function splitTerms(terms: QueryTerm[], dictionary: readonly string[]): QueryTerm[] {
   return terms.flatMap((term) =>
-    term.exact
-      ? [term]
-      : [...segmenter.segment(term.text)].filter((s) => s.isWordLike).map((s) => ({ text: s.segment, exact: false })),
+    term.exact ? [term] : splitByDictionary(looseKey(term.text), dictionary).map((text) => ({ text, exact: false })),
   );
+}
+
+/** What the English words of a query were searched as, e.g. `（英文词已换成中文：little giant → 小巨人）`. */
+function englishNote(translations: readonly Translation[]): string {
+  if (translations.length === 0) return '';
+  return `（英文词已换成中文：${translations.map((t) => `${t.en} → ${t.zh}`).join('，')}）`;
+}
+
+/** Long queries (a pasted paragraph) are named by their first words only. */
+const SHOWN_TERMS = 5;
+const SHOWN_TERM_LENGTH = 16;
+
+/** A term for the status line: cut to SHOWN_TERM_LENGTH characters. */
+function shortTerm(term: QueryTerm): string {
+  const chars = [...term.text];
+  const text = chars.length > SHOWN_TERM_LENGTH ? `${chars.slice(0, SHOWN_TERM_LENGTH - 1).join('')}…` : term.text;
+  return term.exact ? `"${text}"` : text;
+}
+
+/** The terms for the status line: the first SHOWN_TERMS, each shortened, and how many there are. */
+function namedTerms(terms: readonly QueryTerm[]): string[] {
+  const named = terms.slice(0, SHOWN_TERMS).map(shortTerm);
+  if (terms.length > SHOWN_TERMS) named.push(`等 ${terms.length} 个词`);
+  return named;
+}
+
+/** The clause's searchable words by field, from its search record. */
+function partsOf(fragment: PagefindFragment): SearchableParts {
+  return {
+    heading: fragment.meta.heading ?? '',
+    searchable: decodeMetaText(fragment.meta.text ?? ''),
+    departments: decodeMetaText(fragment.meta.departments ?? ''),
+  };
+}
+
+/** The words a result is matched in: searchable text, plus the 责任单位 when asked for. */
+function matchableText(parts: SearchableParts, departments: boolean): string {
+  return departments && parts.departments ? `${parts.searchable}\n${parts.departments}` : parts.searchable;
 }
 
 export function startSearchPage(): void {
@@ -140,8 +186,10 @@ export function startSearchPage(): void {
     return pagefind;
   };
 
+  const departmentsBox = form.querySelector<HTMLInputElement>('input[name="dept"]');
   const setForm = (state: SearchState) => {
     input.value = state.q;
+    if (departmentsBox) departmentsBox.checked = state.departments;
     for (const element of form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-filter]')) {
       const values = state.filters[element.dataset.filter as FilterKey] ?? [];
       if (element instanceof HTMLInputElement) element.checked = values.includes(element.value);
@@ -150,7 +198,7 @@ export function startSearchPage(): void {
   };
 
   const readForm = (): SearchState => {
-    const state: SearchState = { q: input.value.trim(), filters: {} };
+    const state: SearchState = { q: input.value.trim(), filters: {}, departments: departmentsBox?.checked ?? false };
     for (const element of form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-filter]')) {
       const key = element.dataset.filter as FilterKey;
       const value = element instanceof HTMLInputElement ? (element.checked ? element.value : '') : element.value;
@@ -160,7 +208,8 @@ export function startSearchPage(): void {
   };
 
   const describe = (state: SearchState, terms: QueryTerm[]): string => {
-    const parts = terms.map((t) => (t.exact ? `"${t.text}"` : t.text));
+    const parts = namedTerms(terms);
+    if (state.departments && parts.length) parts[parts.length - 1] += '（含责任单位）';
     const filters = FILTER_KEYS.flatMap((key) =>
       (state.filters[key] ?? []).map((v) => (key === 'award' ? '有奖补' : labelOf(key, v))),
     );
@@ -169,7 +218,7 @@ export function startSearchPage(): void {
       .join('；');
   };
 
-  const renderResult = (fragment: PagefindFragment, terms: QueryTerm[]): HTMLLIElement => {
+  const renderResult = (fragment: PagefindFragment, terms: QueryTerm[], departments: boolean): HTMLLIElement => {
     const meta = fragment.meta;
     const li = document.createElement('li');
     li.className = 'search-result';
@@ -192,7 +241,8 @@ export function startSearchPage(): void {
     const target = new URL(fragment.url, location.href);
     // Pass the clause's own matching strings (首台（套）, not 首台套), so the clause page only
     // has to mark exact text (SearchHighlight.astro).
-    const raw = decodeMetaText(meta.text ?? '');
+    const parts = partsOf(fragment);
+    const raw = matchableText(parts, departments);
     const found = [...new Set(allRanges(raw, terms).map(([s, e]) => raw.slice(s, e)))];
     for (const piece of found.length ? found : terms.map((t) => t.text)) target.searchParams.append('pagefind-highlight', piece);
     link.href = target.href;
@@ -207,7 +257,19 @@ export function startSearchPage(): void {
         text.append(mark);
       } else text.append(piece.text);
     }
+    // Where each term was found: heading, text or 责任单位.
+    const where = document.createElement('p');
+    where.className = 'result-where';
+    where.textContent = terms.length
+      ? `匹配：${terms
+          .map((t) => {
+            const fields = matchedFields(parts, t).filter((f) => departments || f !== 'departments');
+            return `${shortTerm(t)} 见于${fields.map((f) => SEARCH_FIELDS.find((x) => x.id === f)!.zh).join('、') || '—'}`;
+          })
+          .join('；')}`
+      : '';
     li.append(info, title, text);
+    if (terms.length) li.append(where);
     return li;
   };
 
@@ -216,7 +278,8 @@ export function startSearchPage(): void {
     const map = [...state.q].some((char) => traditional.has(char)) ? await loadT2s() : {};
     if (mine !== generation) return;
     const simplified = map ? toSimplified(state.q, map) : state.q;
-    let terms = parseQuery(simplified);
+    const { query: translated, translations } = translateEnglish(simplified, data.english);
+    let terms = parseQuery(translated);
     const filters = pagefindFilters(state);
     const hasFilters = Object.keys(filters).length > 0;
     list.replaceChildren();
@@ -233,12 +296,17 @@ export function startSearchPage(): void {
       const sort = { order: 'asc' };
       const searchTerms = async (ts: QueryTerm[]): Promise<PagefindResult[]> => {
         if (ts.length === 0) return (await api.search(null, { filters, sort }))?.results ?? [];
-        // One phrase search per term, intersected; Pagefind takes one quoted phrase per search.
+        // One phrase search per term and field, united per term, intersected across terms;
+        // Pagefind takes one quoted phrase per search.
         let kept: PagefindResult[] | undefined;
         for (const term of ts) {
-          const phrase = pagefindPhrase(term);
-          if (!phrase) continue;
-          const found = (await api.search(phrase, { filters, sort }))?.results ?? [];
+          const found: PagefindResult[] = [];
+          for (const field of state.departments ? (['text', 'departments'] as const) : (['text'] as const)) {
+            const phrase = pagefindPhrase(term, field);
+            if (!phrase) continue;
+            for (const r of (await api.search(phrase, { filters, sort }))?.results ?? []) if (!found.some((f) => f.id === r.id)) found.push(r);
+          }
+          if (found.length === 0 && !pagefindPhrase(term)) continue;
           const ids = new Set(found.map((r) => r.id));
           kept = kept ? kept.filter((r) => ids.has(r.id)) : found;
         }
@@ -247,11 +315,11 @@ export function startSearchPage(): void {
       let results = await searchTerms(terms);
       let note = '';
       if (results.length === 0 && terms.length > 0 && terms.every((t) => !t.exact)) {
-        const words = segmentTerms(terms);
+        const words = splitTerms(terms, data.dictionary);
         if (words.length > terms.length) {
           results = await searchTerms(words);
           if (results.length) {
-            note = `没有条款包含完整的 ${terms.map((t) => t.text).join(' ')}，已拆分为词语搜索。`;
+            note = `没有条款包含完整的 ${namedTerms(terms).join(' ')}，已拆分为词语搜索。`;
             terms = words;
           }
         }
@@ -261,9 +329,7 @@ export function startSearchPage(): void {
       if (terms.some((t) => t.exact)) {
         const loaded = await Promise.all(results.map(async (r) => [r.id, await r.data()] as const));
         fragments = new Map(loaded);
-        results = results.filter((r) =>
-          terms.every((t) => containsTerm(decodeMetaText(fragments.get(r.id)!.meta.text ?? ''), t)),
-        );
+        results = results.filter((r) => terms.every((t) => containsTerm(matchableText(partsOf(fragments.get(r.id)!), state.departments), t)));
       }
       if (mine !== generation) return;
       if (firstResults) performance.mark('search:matched');
@@ -272,15 +338,15 @@ export function startSearchPage(): void {
         simplified !== state.q ? `（已按简体字搜索：${simplified}）` : map ? '' : '（繁体字转换表无法加载，已按原文搜索。）';
       const summary = describe(state, terms);
       status.textContent = results.length
-        ? `${note}找到 ${results.length} 条条款${summary ? `，${summary}` : ''}。${converted}`
-        : `没有找到条款${summary ? `（${summary}）` : ''}。${converted}`;
+        ? `${note}找到 ${results.length} 条条款${summary ? `，${summary}` : ''}。${converted}${englishNote(translations)}`
+        : `没有找到条款${summary ? `（${summary}）` : ''}。${converted}${englishNote(translations)}`;
       let shown = 0;
       const showMore = async () => {
         more.hidden = true;
         const batch = results.slice(shown, shown + PAGE_SIZE);
         const loaded = await Promise.all(batch.map(async (r) => fragments.get(r.id) ?? (await r.data())));
         if (mine !== generation) return;
-        list.append(...loaded.map((fragment) => renderResult(fragment, terms)));
+        list.append(...loaded.map((fragment) => renderResult(fragment, terms, state.departments)));
         shown += batch.length;
         more.hidden = shown >= results.length;
         more.textContent = `显示更多（还有 ${results.length - shown} 条）`;
@@ -316,7 +382,7 @@ export function startSearchPage(): void {
     event.preventDefault();
     go(readForm(), true);
   });
-  for (const element of form.querySelectorAll('[data-filter]')) {
+  for (const element of form.querySelectorAll('[data-filter], input[name="dept"]')) {
     element.addEventListener('change', () => go(readForm(), true));
   }
   window.addEventListener('popstate', () => {

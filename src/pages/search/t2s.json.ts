@@ -2,7 +2,7 @@
 // by the search page only when a query contains a traditional character (see _client.ts).
 import type { APIRoute } from 'astro';
 import { loadAtlas } from '../../lib/data';
-import { searchableText } from '../../lib/search/text';
+import { allSearchableText } from '../../lib/search/text';
 import { corpusTraditionalMap } from '../../lib/search/traditional-map';
 
 export interface TraditionalPairs {
@@ -12,6 +12,6 @@ export interface TraditionalPairs {
 
 export const GET: APIRoute = async () => {
   const atlas = await loadAtlas();
-  const body: TraditionalPairs = { pairs: Object.entries(corpusTraditionalMap(atlas.clauses, searchableText)).flat().join('') };
+  const body: TraditionalPairs = { pairs: Object.entries(corpusTraditionalMap(atlas.clauses, allSearchableText)).flat().join('') };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 };
