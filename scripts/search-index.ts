@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { encodeMetaText, indexTokens, searchableText } from '../src/lib/search/text';
+import { isTraditional, simplifiedFold } from './ingest/script';
 import { searchYear } from '../src/lib/format';
 import { policyStatus } from '../src/lib/status';
 import type { Clause, Policy } from '../src/schema';
@@ -94,7 +95,9 @@ export function searchRecord(clause: Clause, policy: Policy, today: string): Sea
   for (const key of Object.keys(filters)) if (filters[key]!.length === 0) delete filters[key];
   return {
     url: `/clause/${clause.id}/`,
-    content: indexTokens(searchable, clause.departmentsText),
+    // A traditional-script clause is indexed in its simplified fold (same length, character for
+    // character), so a simplified query finds it; pages and excerpts keep the printed characters.
+    content: isTraditional(searchable) ? indexTokens(simplifiedFold(searchable), clause.departmentsText && simplifiedFold(clause.departmentsText)) : indexTokens(searchable, clause.departmentsText),
     language: 'zh',
     meta: metaValues({
       title: clause.id,

@@ -162,6 +162,14 @@ describe('searchRecord', () => {
     expect(record.content).toBe(indexTokens(`首台套\n${text1}`, '（责任单位：市经信局）'));
   });
 
+  it('indexes a traditional-script clause in its simplified fold, so a simplified query finds it', () => {
+    const traditional = clause(P, '2.2', '對首次認定的專精特新“小巨人”企業，給予一次性獎勵50萬元。', { title: '', departmentsText: '（責任單位：市經信局）' });
+    const record = searchRecord(traditional, P, '2025-01-01');
+    expect(record.content).toBe(indexTokens('对首次认定的专精特新“小巨人”企业，给予一次性奖励50万元。', '（责任单位：市经信局）'));
+    // The page and the excerpt keep the printed characters.
+    expect(decodeMetaText(record.meta.text!)).toBe(traditional.text);
+  });
+
   it('leaves out empty meta and filters: no heading, no tiers, no year', () => {
     const record = searchRecord(c2, Q, '2025-01-01');
     expect(record.meta.heading).toBeUndefined();

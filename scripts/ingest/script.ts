@@ -63,20 +63,31 @@ export interface ScriptFold {
 /** The fold of a simplified text: nothing changes. */
 export const NO_FOLD: ScriptFold = { folded: false, changed: 0, restore: (s) => s, fold: (s) => s, runText: (run) => run.text };
 
+/** Characters a per-character fold changes, and the CJK characters it looked at. */
+function changedCount(text: string): { changed: number; cjk: number } {
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) if (isCjk(text.charCodeAt(i))) cjk++;
+  if (cjk === 0) return { changed: 0, cjk };
+  const rough = foldByCharacter(text);
+  let changed = 0;
+  for (let i = 0; i < text.length; i++) if (rough.charCodeAt(i) !== text.charCodeAt(i)) changed++;
+  return { changed, cjk };
+}
+
+/** True when a text is in traditional script (enough of its characters have a simplified form). */
+export function isTraditional(text: string): boolean {
+  const { changed, cjk } = changedCount(text);
+  return changed >= TRADITIONAL_MIN && changed / cjk >= TRADITIONAL_SHARE;
+}
+
 /**
  * Detects traditional script and folds the source to simplified. Returns the source unchanged
  * (and an identity fold) for simplified text, so the seed corpus is untouched by this stage.
  */
 export function foldScript(source: DecodedSource): { source: DecodedSource; script: ScriptFold } {
   const original = source.text;
-  let cjk = 0;
-  for (let i = 0; i < original.length; i++) if (isCjk(original.charCodeAt(i))) cjk++;
-  if (cjk === 0) return { source, script: NO_FOLD };
-  // Count on a per-character fold (cheap, cached); fold with phrases only when it is traditional.
-  const rough = foldByCharacter(original);
-  let changed = 0;
-  for (let i = 0; i < original.length; i++) if (rough.charCodeAt(i) !== original.charCodeAt(i)) changed++;
-  if (changed < TRADITIONAL_MIN || changed / cjk < TRADITIONAL_SHARE) return { source, script: NO_FOLD };
+  // Decided on a per-character fold (cheap, cached); folded with phrases only when traditional.
+  if (!isTraditional(original)) return { source, script: NO_FOLD };
   const folded = simplifiedFold(original);
   return { source: { ...source, text: folded }, script: restorer(folded, original) };
 }
