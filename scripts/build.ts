@@ -15,6 +15,8 @@ import { buildDay } from '../src/lib/status';
 
 export interface BuildOptions {
   sourcesDir: string;
+  /** Curation overrides; by default ingest applies the `curation` folder beside `sourcesDir` (content/curation). */
+  curationDir?: string;
   generatedDir: string;
   distDir: string;
   /** The day status is computed for (YYYY-MM-DD); every step sees the same one. */
@@ -36,9 +38,11 @@ export async function build(options: BuildOptions): Promise<StepTimings> {
     return result;
   };
 
-  // 1. Parse the sources into validated clause MDX and policy records.
+  // 1. Parse the sources into validated clause MDX and policy records, with the curation
+  //    overrides applied (generated/curation.json says which).
+  const curation = options.curationDir ? ['--curation', options.curationDir] : [];
   await step('ingest', () =>
-    run(process.execPath, [cli('tsx'), 'scripts/ingest.ts', '--sources', sourcesDir, '--out', generatedDir], env),
+    run(process.execPath, [cli('tsx'), 'scripts/ingest.ts', '--sources', sourcesDir, ...curation, '--out', generatedDir], env),
   );
   await rm(distDir, { recursive: true, force: true });
   const { clauses, policies } = await readGenerated(generatedDir);
@@ -114,6 +118,7 @@ async function main(argv: string[]): Promise<void> {
   };
   const options: BuildOptions = {
     sourcesDir: flag('--sources') ?? 'content/sources',
+    curationDir: flag('--curation'),
     generatedDir: flag('--generated') ?? 'generated',
     distDir: flag('--dist') ?? 'dist',
     today: buildDay(),

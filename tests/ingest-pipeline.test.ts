@@ -65,4 +65,23 @@ describe('pipeline', () => {
     expect(unknown).toMatchObject({ file: 'curation/categories.yaml', fatal: false });
     expect(unknown.reason).toContain('changsha-2025-measures/99');
   });
+
+  it('reports each override as applied, with the rules\' categories and the written record\'s, or as unapplied with its problem', () => {
+    const curation = [
+      {
+        path: 'curation/categories.yaml',
+        text: '- clause: changsha-2025-measures/3\n  primaryCategory: talent\n  reason: a test override with a reason\n- clause: changsha-2025-measures/99\n  primaryCategory: talent\n  reason: a clause that does not exist\n- clause: changsha-2025-measures/5\n  primaryCategory: nonsense\n  reason: not a category id\n',
+      },
+    ];
+    const out = runIngest({ ...realInput(), curation });
+    const clause = out.result.clauses.find((c) => c.id === 'changsha-2025-measures/3')!;
+    expect(out.curation.file).toBe('curation/categories.yaml');
+    expect(out.curation.applied).toHaveLength(1);
+    expect(out.curation.applied[0]).toMatchObject({ clause: clause.id, result: { primaryCategory: 'talent', categories: clause.categories } });
+    expect(out.curation.applied[0]!.rules.primaryCategory).toBe(realOutput().result.clauses.find((c) => c.id === clause.id)!.primaryCategory);
+    expect(out.curation.unapplied.map((u) => [u.clause, u.ruleId])).toEqual([
+      ['changsha-2025-measures/5', 'curation-invalid'],
+      ['changsha-2025-measures/99', 'curation-unknown-clause'],
+    ]);
+  });
 });

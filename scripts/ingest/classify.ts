@@ -98,6 +98,8 @@ export function classify(input: ClassifyInput, overrides: readonly CategoryOverr
 /** A curation problem, vfile-message shaped. */
 export interface CurationDiagnostic {
   ruleId: 'curation-invalid' | 'curation-unknown-clause';
+  /** The clause id the entry names, when it names one. */
+  clause: string | null;
   message: string;
   hint: string;
   /** 1-based line in the curation file when known. */
@@ -115,18 +117,20 @@ export function parseCategoryOverrides(yamlText: string): { overrides: CategoryO
     data = parseYaml(yamlText) ?? [];
   } catch (error) {
     const e = error as { message: string; linePos?: Array<{ line: number }> };
-    return { overrides: [], diagnostics: [{ ruleId: 'curation-invalid', message: `Cannot read the curation YAML: ${e.message}`, hint: 'Fix the YAML syntax', line: e.linePos?.[0]?.line ?? null }] };
+    return { overrides: [], diagnostics: [{ ruleId: 'curation-invalid', clause: null, message: `Cannot read the curation YAML: ${e.message}`, hint: 'Fix the YAML syntax', line: e.linePos?.[0]?.line ?? null }] };
   }
   if (!Array.isArray(data)) {
-    return { overrides: [], diagnostics: [{ ruleId: 'curation-invalid', message: 'Expected a list of overrides, found `' + typeof data + '`', hint: 'Write each override as `- clause: …`', line: 1 }] };
+    return { overrides: [], diagnostics: [{ ruleId: 'curation-invalid', clause: null, message: 'Expected a list of overrides, found `' + typeof data + '`', hint: 'Write each override as `- clause: …`', line: 1 }] };
   }
   const overrides: CategoryOverride[] = [];
   data.forEach((entry, index) => {
     const parsed = CategoryOverrideSchema.safeParse(entry);
     if (parsed.success) overrides.push(parsed.data);
     else {
+      const clause = entry && typeof entry === 'object' && typeof (entry as { clause?: unknown }).clause === 'string' ? (entry as { clause: string }).clause : null;
       diagnostics.push({
         ruleId: 'curation-invalid',
+        clause,
         message: `Override ${index + 1} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).join('; ')}`,
         hint: 'Each override needs clause, primaryCategory (a category id), optional categories, and a reason',
         line: null,
@@ -143,6 +147,7 @@ export function unknownOverrideClauses(overrides: readonly CategoryOverride[], c
     .filter((o) => !known.has(o.clause))
     .map((o) => ({
       ruleId: 'curation-unknown-clause' as const,
+      clause: o.clause,
       message: `Override for unknown clause \`${o.clause}\``,
       hint: 'Clause ids look like `jiaxing-2022-opinions/2.2.3`; check the id against generated/clauses',
       line: null,

@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
-import { ClauseSchema, PolicySchema, type Clause, type Policy, type PolicySource, type SourceSidecar } from '../../src/schema';
+import { ClauseSchema, PolicySchema, type Clause, type CurationReport, type Policy, type PolicySource, type SourceSidecar } from '../../src/schema';
 import { Ledger, type RemovedPiece } from './accounting';
 import { frontRules, isEndBlockStart, leadingFurniture, lineRules, trailerRules, type ContentLine } from './boilerplate';
 import { decode, placeAt, type DecodedSource } from './decode';
 import { compareMessages, excerpt, makeMessage, type Place } from './diagnostics';
-import { parseCategoryOverrides, unknownOverrideClauses } from './classify';
+import { classify, parseCategoryOverrides, unknownOverrideClauses, type CurationDiagnostic } from './classify';
 import { extract, type ExtractOptions } from './extract';
 import {
   crossCheck,
@@ -43,6 +43,8 @@ export interface IngestOutput {
   messages: VFileMessage[];
   /** Every removed piece of boilerplate with the rule that removed it, per source in order. */
   removed: RemovedPiece[];
+  /** The curation overrides as applied to the clauses (and those that could not be). */
+  curation: CurationReport;
 }
 
 interface SourceOutcome {
@@ -100,16 +102,38 @@ export function runIngest(input: IngestInput): IngestOutput {
     clauses.push(...built.clauses);
   }
 
-  if (curation.file) {
-    for (const d of unknownOverrideClauses(curation.options.overrides ?? [], clauses.map((c) => c.id))) {
-      messages.push(makeMessage({ file: curation.file, ruleId: d.ruleId, severity: 'warning', reason: d.message, hint: d.hint }));
-    }
+  const unknown = unknownOverrideClauses(curation.options.overrides ?? [], clauses.map((c) => c.id));
+  for (const d of unknown) {
+    messages.push(makeMessage({ file: curation.file!, ruleId: d.ruleId, severity: 'warning', reason: d.message, hint: d.hint }));
   }
 
   const accounting = outcomes.flatMap((o) => (o.accounting ? [o.accounting] : []));
   messages.sort(compareMessages);
   const removed = outcomes.flatMap((o) => o.removed);
-  return { result: { policies, clauses, accounting }, messages, removed };
+  return { result: { policies, clauses, accounting }, messages, removed, curation: curationReport(curation, clauses, unknown) };
+}
+
+/**
+ * What curation did, read back from the clause records themselves (not from the YAML), with
+ * what the keyword rules alone would have said.
+ */
+function curationReport(curation: ReturnType<typeof readCuration>, clauses: readonly Clause[], unknown: readonly CurationDiagnostic[]): CurationReport {
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const applied = (curation.options.overrides ?? []).flatMap((o) => {
+    const clause = byId.get(o.clause);
+    if (!clause) return [];
+    const rules = classify(clause);
+    return [
+      {
+        clause: o.clause,
+        reason: o.reason,
+        rules: { primaryCategory: rules.primaryCategory, categories: rules.categories },
+        result: { primaryCategory: clause.primaryCategory, categories: clause.categories },
+      },
+    ];
+  });
+  const unapplied = [...curation.diagnostics, ...unknown].map((d) => ({ clause: d.clause, ruleId: d.ruleId, problem: d.message }));
+  return { file: curation.file, applied, unapplied };
 }
 
 function stem(path: string): string {
@@ -262,14 +286,19 @@ function dateChecks(
 }
 
 /** Category overrides from `categories.yaml` among the curation files, with their problems. */
-function readCuration(files: readonly { path: string; text: string }[]): { options: ExtractOptions; file: string | null; messages: VFileMessage[] } {
+function readCuration(files: readonly { path: string; text: string }[]): {
+  options: ExtractOptions;
+  file: string | null;
+  diagnostics: CurationDiagnostic[];
+  messages: VFileMessage[];
+} {
   const file = files.find((f) => /(^|\/)categories\.ya?ml$/.test(f.path));
-  if (!file) return { options: {}, file: null, messages: [] };
+  if (!file) return { options: {}, file: null, diagnostics: [], messages: [] };
   const parsed = parseCategoryOverrides(file.text);
   const messages = parsed.diagnostics.map((d) =>
     makeMessage({ file: file.path, place: { line: d.line ?? 1, column: 1 }, ruleId: d.ruleId, severity: 'error', reason: d.message, hint: d.hint }),
   );
-  return { options: { overrides: parsed.overrides }, file: file.path, messages };
+  return { options: { overrides: parsed.overrides }, file: file.path, diagnostics: parsed.diagnostics, messages };
 }
 
 function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractOptions): { policy: Policy | null; clauses: Clause[]; messages: VFileMessage[] } {

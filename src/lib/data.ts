@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import type { Clause, IngestReport, Policy } from '../schema';
+import { CurationReportSchema, type Clause, type CurationReport, type IngestReport, type Policy } from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
 import { similarityIndex, type SimilarMatch } from './similar';
 import { boilerplateFromReport, type IngestReportSummary, parseReport, summariseReport } from './report';
@@ -46,6 +46,21 @@ export function loadIngestReport(): IngestReport | null {
     reportCache = { report: existsSync(path) ? parseReport(JSON.parse(readFileSync(path, 'utf8'))) : null };
   }
   return reportCache.report;
+}
+
+let curationCache: { report: CurationReport | null } | undefined;
+
+/**
+ * generated/curation.json: the overrides ingest applied to the clause records and those it
+ * could not; null when ingest did not write one (or an older ingest wrote another shape).
+ */
+export function loadCurationReport(): CurationReport | null {
+  if (!curationCache) {
+    const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'curation.json');
+    const parsed = existsSync(path) ? CurationReportSchema.safeParse(JSON.parse(readFileSync(path, 'utf8'))) : null;
+    curationCache = { report: parsed?.success ? parsed.data : null };
+  }
+  return curationCache.report;
 }
 
 export function loadReportSummary(): IngestReportSummary | null {

@@ -3,6 +3,7 @@
 export * from './award';
 export * from './category';
 export * from './clause';
+export * from './curation';
 export * from './date';
 export * from './department';
 export * from './policy';
