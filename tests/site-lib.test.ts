@@ -158,8 +158,10 @@ describe('compare', () => {
     const raw = buildAtlas([A], [{ ...a1, categories: [], categoryEvidence: [] }]);
     expect(compareColumns(raw, 'cultivation')[0]!.state).toBe('not-classified');
   });
-  it('finds the largest stated sum and ignores awards without one', () => {
-    expect(largestAward([a1, a2, b1])!.award.amountYuan).toBe(3_000_000);
+  it('finds the largest stated sum, ignoring awards without one and awards a tier\'s enterprises get for something else', () => {
+    // a2's 300万 is paid to little giants that list on an exchange: not the tier's price.
+    expect(largestAward([a1, a2, b1])!.award.amountYuan).toBe(500_000);
+    expect(largestAward([a2, a3])!.award.amountYuan).toBe(200_000);
     expect(largestAward([b1, b2])).toBeNull();
   });
   it('fills the matrix with a count and the largest award per cell', () => {

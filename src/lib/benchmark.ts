@@ -4,6 +4,7 @@ import { TIERS, type Award, type CategoryId, type City, type Clause, type Policy
 import type { Atlas } from './atlas';
 import { inCategory } from './compare';
 import { policyShortLabel } from './format';
+import { tierRole } from './recognition';
 
 /** One award with the clause and policy it comes from. */
 export interface AwardPoint {
@@ -69,7 +70,7 @@ const ONE_OFF_LIKE = new Set<Award['frequency']>(['one-off', 'unspecified']);
  * document) can be displayed.
  */
 export function headlineLittleGiant(atlas: Atlas): HeadlineRow[] {
-  const points = awardPoints(atlas).filter((p) => p.award.tier === 'little-giant' && p.award.recognition);
+  const points = awardPoints(atlas).filter((p) => p.award.tier === 'little-giant' && tierRole(p.award) === 'recognition');
   return atlas.policies.map((policy) => {
     const label = policyRowLabel(atlas, policy);
     const own = points.filter((p) => p.policy.id === policy.id).sort((a, b) => a.clause.ordinal - b.clause.ordinal);
@@ -98,7 +99,7 @@ export interface Spread {
  * enterprises of the tier for something else (上市, 总部迁入) never stand for the tier.
  */
 export function representative(points: readonly AwardPoint[]): AwardPoint | null {
-  const quantified = points.filter((p) => p.award.recognition && isQuantified(p.award) && (p.award.amountYuan ?? 0) > 0);
+  const quantified = points.filter((p) => tierRole(p.award) === 'recognition' && isQuantified(p.award) && (p.award.amountYuan ?? 0) > 0);
   const rank = (p: AwardPoint) => (ONE_OFF_LIKE.has(p.award.frequency) ? 0 : 1);
   return [...quantified].sort((a, b) => rank(a) - rank(b) || a.clause.ordinal - b.clause.ordinal)[0] ?? null;
 }
@@ -138,8 +139,14 @@ export interface PolicyRow {
 
 export interface LadderTier {
   tier: Tier;
+  /** What each policy pays for the recognition itself (one row per policy). */
   rows: PolicyRow[];
   spread: Spread | null;
+  /**
+   * Awards that enterprises of the tier get for something else (上市, 迁入, 贷款, 创新券), in
+   * atlas order: listed under the tier as “面向该层级企业的其他支持”, never as its price.
+   */
+  otherSupport: AwardPoint[];
 }
 
 export interface LadderFamily {
@@ -165,8 +172,9 @@ function rowsFor(atlas: Atlas, points: readonly AwardPoint[]): PolicyRow[] {
 /**
  * The tier ladder: families in vocabulary order, tiers low → high, only tiers some policy
  * pays for; every policy gets a row so an absent award is visible as such. Only recognition
- * awards count (what a city pays for attaining the tier); awards to enterprises of a tier for
- * something else, and non-monetary benefits (加分, 直通资格), show on the category benchmarks.
+ * awards count (what a city pays for attaining the tier, see tierRole); awards to enterprises
+ * of a tier for something else are kept apart in `otherSupport`, and non-monetary recognition
+ * benefits (人才认定) show on the category benchmarks.
  */
 export function tierLadder(atlas: Atlas): LadderFamily[] {
   let families = ladderCache.get(atlas);
@@ -178,12 +186,15 @@ export function tierLadder(atlas: Atlas): LadderFamily[] {
 const ladderCache = new WeakMap<Atlas, LadderFamily[]>();
 
 function computeLadder(atlas: Atlas): LadderFamily[] {
-  const points = awardPoints(atlas).filter((p) => p.award.tier !== null && p.award.recognition && p.award.kind !== 'non-monetary');
   const byTier = new Map<TierId, AwardPoint[]>();
-  for (const p of points) {
-    const list = byTier.get(p.award.tier!) ?? [];
+  const otherByTier = new Map<TierId, AwardPoint[]>();
+  for (const p of awardPoints(atlas)) {
+    const role = tierRole(p.award);
+    const into = role === 'recognition' && p.award.kind !== 'non-monetary' ? byTier : role === 'other-support' ? otherByTier : null;
+    if (!into) continue;
+    const list = into.get(p.award.tier!) ?? [];
     list.push(p);
-    byTier.set(p.award.tier!, list);
+    into.set(p.award.tier!, list);
   }
   const families: LadderFamily[] = [];
   for (const tier of TIERS) {
@@ -191,7 +202,7 @@ function computeLadder(atlas: Atlas): LadderFamily[] {
     if (!tierPoints) continue;
     let family = families.find((f) => f.family === tier.family);
     if (!family) families.push((family = { family: tier.family, tiers: [] }));
-    family.tiers.push({ tier, rows: rowsFor(atlas, tierPoints), spread: spread(tierPoints) });
+    family.tiers.push({ tier, rows: rowsFor(atlas, tierPoints), spread: spread(tierPoints), otherSupport: otherByTier.get(tier.id) ?? [] });
   }
   for (const family of families) family.tiers.sort((a, b) => a.tier.ladder - b.tier.ladder);
   return families;

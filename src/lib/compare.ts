@@ -1,6 +1,7 @@
 // Side-by-side comparison by category: one column per city, and the categories × cities matrix.
 import { CATEGORIES, type Award, type CategoryId, type City, type Clause, type Policy } from '../schema';
 import type { Atlas } from './atlas';
+import { tierRole } from './recognition';
 
 /**
  * Why a column has no clause, kept apart on purpose:
@@ -68,12 +69,15 @@ export interface LargestAward {
 /**
  * The largest stated sum among the clauses' awards (fixed sums and ceilings, including the cap
  * of a ratio or matching award). Ties keep the first in clause order. Null when no sum is stated.
+ * An award that enterprises of a tier get for something else (上市, 迁入) is not a figure the
+ * matrix compares: it would read as the price of the tier (see tierRole).
  */
 export function largestAward(clauses: readonly Clause[]): LargestAward | null {
   let best: LargestAward | null = null;
   for (const clause of clauses) {
     for (const award of clause.awards) {
       if (award.amountYuan === null || award.kind === 'unquantified' || award.kind === 'non-monetary') continue;
+      if (tierRole(award) === 'other-support') continue;
       if (!best || award.amountYuan > (best.award.amountYuan ?? 0)) best = { award, clause };
     }
   }

@@ -5,6 +5,7 @@ import type { AwardPoint, HeadlineRow, LadderFamily, LadderTier, PolicyRow } fro
 import { awardShortLabel, clauseLabel, FREQUENCY_LABELS, KIND_LABELS, numberCore, wan } from '../../lib/format';
 import { LIMITS } from '../../lib/paging';
 import { selectPolicyRows, type RowCounts, type RowSelection } from '../../lib/selection';
+import { OTHER_SUPPORT_LABEL, tierRole } from '../../lib/recognition';
 
 /** `fixed` and `cap` are drawn as bars (solid vs hatched); everything else as words. */
 export type MarkKind = 'fixed' | 'cap' | 'text';
@@ -79,7 +80,7 @@ export function pointMark(point: AwardPoint, hrefFor: HrefFor): BarMark {
     href: hrefFor(clause.id),
     quote: award.quote,
     clause: clauseLabel(clause),
-    kindLabel: `${KIND_LABELS[award.kind].zh} · ${FREQUENCY_LABELS[award.frequency].zh}`,
+    kindLabel: `${KIND_LABELS[award.kind].zh} · ${FREQUENCY_LABELS[award.frequency].zh}${tierRole(award) === 'other-support' ? ` · ${OTHER_SUPPORT_LABEL.zh}（非认定奖励）` : ''}`,
     muted: false,
   };
 }
@@ -210,7 +211,11 @@ export function rankingSeries(tier: LadderTier, rows: readonly PolicyRow[], firs
   ]);
 }
 
-/** Award levels within a category: a group per policy, a row per award (labelled by tier or recipient). */
+/**
+ * Award levels within a category: a group per policy, a row per award, labelled by the tier
+ * when the tier's recognition triggers it, else by the recipient as written — an award for
+ * listing paid to SRDI enterprises must not read as what the city pays for the tier.
+ */
 export function categorySeries(rows: readonly PolicyRow[], hrefFor: HrefFor): BarSeries {
   return finish(
     rows.map((row) => ({
@@ -223,7 +228,9 @@ export function categorySeries(rows: readonly PolicyRow[], hrefFor: HrefFor): Ba
           ? [{ key: `${row.policy.id}:none`, label: '—', mark: absentMark(row.state === 'not-parsed' ? '未能解析出条款' : '本类条款中没有奖补') }]
           : row.points.map((point, i) => ({
               key: `${point.award.id}:${i}`,
-              label: shortLabel(point.award.tier ? tierById(point.award.tier).zh : (point.award.recipient ?? point.clause.title)),
+              label: shortLabel(
+                point.award.tier && tierRole(point.award) === 'recognition' ? tierById(point.award.tier).zh : (point.award.recipient ?? point.clause.title),
+              ),
               mark: pointMark(point, hrefFor),
             })),
     })),
