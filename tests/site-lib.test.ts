@@ -11,7 +11,7 @@ import { describeType, jsDocByField } from '../src/lib/schema-docs';
 import { bigrams, similarityIndex } from '../src/lib/similar';
 import { annotateSource, splitSourceLines } from '../src/lib/source-view';
 import { joinBase, routes, sourceSlug } from '../src/lib/url';
-import { award, clause, policy } from './site-fixtures';
+import { award, clause, policy, TODAY } from './site-fixtures';
 
 const A = policy({ id: 'alpha-2024', city: { zh: '甲市', slug: 'alpha' }, issuer: '甲市人民政府办公室', docNumber: '甲政办发〔2024〕1号', issued: '2024-03-01' });
 const B = policy({ id: 'beta-2023', city: { zh: '乙市', slug: 'beta' }, year: 2023 });
@@ -34,7 +34,7 @@ const b1 = clause(B, '1', b1Text, {}, (id, t) => [
 const b2Text = '加分支持。对“小巨人”企业在评价中给予加分。';
 const b2 = clause(B, '2', b2Text, {}, (id, t) => [award(id, 1, t, '给予加分', { kind: 'non-monetary', tier: 'little-giant', form: null })]);
 
-const atlas = buildAtlas([C, B, A], [b2, a3, a1, b1, a2]);
+const atlas = buildAtlas([C, B, A], [b2, a3, a1, b1, a2], TODAY);
 
 describe('url helpers', () => {
   it('join a base path and a site path with exactly one slash', () => {
@@ -155,7 +155,7 @@ describe('compare', () => {
     ]);
   });
   it('says clauses are not classified yet when classification has not run', () => {
-    const raw = buildAtlas([A], [{ ...a1, categories: [], categoryEvidence: [] }]);
+    const raw = buildAtlas([A], [{ ...a1, categories: [], categoryEvidence: [] }], TODAY);
     expect(compareColumns(raw, 'cultivation')[0]!.state).toBe('not-classified');
   });
   it('finds the largest stated sum, ignoring awards without one and awards a tier\'s enterprises get for something else', () => {
@@ -216,19 +216,22 @@ describe('benchmark', () => {
     const annual = clause(C, '1', a1Text, {}, (id, t) => [
       award(id, 1, t, '每家给予一次性50万元奖励', { amountYuan: 500_000, tier: 'little-giant', frequency: 'annual' }),
     ]);
-    const rows = headlineLittleGiant(buildAtlas([C], [annual]));
+    const rows = headlineLittleGiant(buildAtlas([C], [annual], TODAY));
     expect(rows[0]!.state).toBe('absent');
   });
-  it('compares one representative sum per city and flags ceilings', () => {
+  it('compares one representative sum per city and leaves ceilings out of the ratio', () => {
     const points = awardPoints(atlas).filter((p) => p.award.tier === 'little-giant');
     expect(representative(points.filter((p) => p.policy.id === 'alpha-2024'))!.award.amountYuan).toBe(500_000);
     expect(representative(points.filter((p) => p.award.recognition === false))).toBeNull();
-    expect(spread(points)).toBeNull(); // only one city states a sum
+    expect(spread(points)).toMatchObject({ ratio: null, min: null, max: null }); // only one city states a sum
     const other = clause(C, '1', '认定奖励。给予“小巨人”企业最高150万元奖励。', {}, (id, t) => [
       award(id, 1, t, '最高150万元奖励', { amountYuan: 1_500_000, kind: 'cap', tier: 'little-giant' }),
     ]);
-    const both = awardPoints(buildAtlas([A, B, C], [a1, a2, other])).filter((p) => p.award.tier === 'little-giant');
-    expect(spread(both)).toMatchObject({ ratio: 3, mixesCaps: true });
+    const both = awardPoints(buildAtlas([A, B, C], [a1, a2, other], TODAY)).filter((p) => p.award.tier === 'little-giant');
+    const s = spread(both)!;
+    expect(s.ratio).toBeNull();
+    expect(s.compared.map((p) => p.policy.id)).toEqual(['alpha-2024']);
+    expect(s.excluded.map((e) => [e.point.policy.id, e.why])).toEqual([['gamma-2022', 'not-in-force']]);
   });
   it('builds the ladder from paid tiers only, with a row per policy', () => {
     const ladder = tierLadder(atlas);

@@ -1,7 +1,8 @@
 // Award benchmarks: the national little-giant headline, the tier ladder, and award levels by
 // category. Pure aggregation over the atlas; charts turn these into series.
 import { TIERS, type Award, type CategoryId, type City, type Clause, type Policy, type Tier, type TierId } from '../schema';
-import type { Atlas } from './atlas';
+import { provenanceOf, type Atlas } from './atlas';
+import type { Provenance } from './status';
 import { inCategory } from './compare';
 import { policyShortLabel } from './format';
 import { tierRole } from './recognition';
@@ -11,6 +12,8 @@ export interface AwardPoint {
   award: Award;
   clause: Clause;
   policy: Policy;
+  /** The policy's status on the build day and its source kind: shown on every figure. */
+  provenance: Provenance;
 }
 
 const FAMILY_LABELS: Partial<Record<Tier['family'], { zh: string; en: string }>> & Record<string, { zh: string; en: string }> = {
@@ -39,7 +42,9 @@ export function isQuantified(award: Award): boolean {
 export function awardPoints(atlas: Atlas): AwardPoint[] {
   return atlas.clauses.flatMap((clause) => {
     const policy = atlas.policyById.get(clause.policyId);
-    return policy ? clause.awards.map((award) => ({ award, clause, policy })) : [];
+    if (!policy) return [];
+    const provenance = provenanceOf(atlas, policy);
+    return clause.awards.map((award) => ({ award, clause, policy, provenance }));
   });
 }
 
@@ -52,6 +57,7 @@ export type HeadlineState = 'quantified' | 'unquantified' | 'absent' | 'not-pars
 
 export interface HeadlineRow {
   policy: Policy;
+  provenance: Provenance;
   city: City;
   label: string;
   state: HeadlineState;
@@ -73,24 +79,32 @@ export function headlineLittleGiant(atlas: Atlas): HeadlineRow[] {
   const points = awardPoints(atlas).filter((p) => p.award.tier === 'little-giant' && tierRole(p.award) === 'recognition');
   return atlas.policies.map((policy) => {
     const label = policyRowLabel(atlas, policy);
+    const base = { policy, provenance: provenanceOf(atlas, policy), city: policy.city, label };
     const own = points.filter((p) => p.policy.id === policy.id).sort((a, b) => a.clause.ordinal - b.clause.ordinal);
     const quantified = own.find((p) => isQuantified(p.award) && ONE_OFF_LIKE.has(p.award.frequency));
-    if (quantified) return { policy, city: policy.city, label, state: 'quantified', point: quantified };
+    if (quantified) return { ...base, state: 'quantified', point: quantified };
     const unquantified = own.find((p) => p.award.kind === 'unquantified');
-    if (unquantified) return { policy, city: policy.city, label, state: 'unquantified', point: unquantified };
+    if (unquantified) return { ...base, state: 'unquantified', point: unquantified };
     const parsed = (atlas.clausesByPolicy.get(policy.id)?.length ?? 0) > 0;
-    return { policy, city: policy.city, label, state: parsed ? 'absent' : 'not-parsed', point: null };
+    return { ...base, state: parsed ? 'absent' : 'not-parsed', point: null };
   });
 }
 
-/** How far apart the cities' stated sums for one tier are. */
+/**
+ * How far apart the cities' stated sums for one tier are, among comparable figures only: fixed
+ * sums of policies in force on the build day. A draft proposes a sum and a status-unknown
+ * reprint may be out of date; a ceiling is not a sum paid. Those are named, not counted.
+ */
 export interface Spread {
-  min: AwardPoint;
-  max: AwardPoint;
-  /** max / min, rounded to one decimal. */
-  ratio: number;
-  /** True when at least one of the two ends is a ceiling, so the ratio compares unlike things. */
-  mixesCaps: boolean;
+  /** The figures compared (one per policy, see representative), smallest first. */
+  compared: AwardPoint[];
+  /** Representative figures left out of the ratio, each with why. */
+  excluded: { point: AwardPoint; why: 'not-in-force' | 'cap' }[];
+  /** Smallest and largest compared figures; null when fewer than two are comparable. */
+  min: AwardPoint | null;
+  max: AwardPoint | null;
+  /** max / min, rounded to one decimal; null when fewer than two are comparable. */
+  ratio: number | null;
 }
 
 /**
@@ -104,7 +118,7 @@ export function representative(points: readonly AwardPoint[]): AwardPoint | null
   return [...quantified].sort((a, b) => rank(a) - rank(b) || a.clause.ordinal - b.clause.ordinal)[0] ?? null;
 }
 
-/** The spread between the smallest and largest representative sums of different policies; null when fewer than two. */
+/** The spread of the representative sums of different policies; null when no policy states one. */
 export function spread(points: readonly AwardPoint[]): Spread | null {
   const byPolicy = new Map<string, AwardPoint[]>();
   for (const p of points) {
@@ -113,25 +127,26 @@ export function spread(points: readonly AwardPoint[]): Spread | null {
     else byPolicy.set(p.policy.id, [p]);
   }
   const reps = [...byPolicy.values()].map(representative).filter((p): p is AwardPoint => p !== null);
-  if (reps.length < 2) return null;
-  let min = reps[0]!;
-  let max = reps[0]!;
+  if (reps.length === 0) return null;
+  const excluded: Spread['excluded'] = [];
+  const compared: AwardPoint[] = [];
   for (const p of reps) {
-    if (p.award.amountYuan! < min.award.amountYuan!) min = p;
-    if (p.award.amountYuan! > max.award.amountYuan!) max = p;
+    if (p.provenance.status !== 'in-force') excluded.push({ point: p, why: 'not-in-force' });
+    else if (p.award.kind !== 'fixed') excluded.push({ point: p, why: 'cap' });
+    else compared.push(p);
   }
-  return {
-    min,
-    max,
-    ratio: Math.round((max.award.amountYuan! / min.award.amountYuan!) * 10) / 10,
-    mixesCaps: min.award.kind === 'cap' || max.award.kind === 'cap',
-  };
+  compared.sort((a, b) => a.award.amountYuan! - b.award.amountYuan!);
+  const min = compared.length >= 2 ? compared[0]! : null;
+  const max = compared.length >= 2 ? compared[compared.length - 1]! : null;
+  const ratio = min && max ? Math.round((max.award.amountYuan! / min.award.amountYuan!) * 10) / 10 : null;
+  return { compared, excluded, min, max, ratio };
 }
 
 export type PolicyRowState = 'awarded' | 'absent' | 'not-parsed';
 
 export interface PolicyRow {
   policy: Policy;
+  provenance: Provenance;
   label: string;
   points: AwardPoint[];
   state: PolicyRowState;
@@ -165,7 +180,13 @@ function rowsFor(atlas: Atlas, points: readonly AwardPoint[]): PolicyRow[] {
   return atlas.policies.map((policy) => {
     const own = byPolicy.get(policy.id) ?? [];
     const parsed = (atlas.clausesByPolicy.get(policy.id)?.length ?? 0) > 0;
-    return { policy, label: policyRowLabel(atlas, policy), points: own, state: own.length > 0 ? 'awarded' : parsed ? 'absent' : 'not-parsed' };
+    return {
+      policy,
+      provenance: provenanceOf(atlas, policy),
+      label: policyRowLabel(atlas, policy),
+      points: own,
+      state: own.length > 0 ? 'awarded' : parsed ? 'absent' : 'not-parsed',
+    };
   });
 }
 

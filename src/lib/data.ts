@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { CurationReportSchema, type Clause, type CurationReport, type IngestReport, type Policy } from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
+import { buildDay } from './status';
 import { similarityIndex, type SimilarMatch } from './similar';
 import { boilerplateFromReport, type IngestReportSummary, parseReport, summariseReport } from './report';
 import type { BoilerplateRange } from './source-view';
@@ -19,6 +20,7 @@ export function loadAtlas(): Promise<Atlas> {
     return buildAtlas(
       policies.map((e) => e.data as Policy),
       clauses.map((e) => e.data as Clause),
+      buildDay(),
     );
   })();
   return atlasPromise;

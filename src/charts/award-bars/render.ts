@@ -1,7 +1,8 @@
 // Award bars, render: series → static SVG markup. Scale and ticks come from d3-scale; the
 // markup is written directly (d3-selection would need a DOM at build time).
 import { scaleLinear } from 'd3';
-import type { BarMark, BarSeries } from './state';
+import type { BarMark, BarRow, BarSeries } from './state';
+import { SOURCE_KIND_LABELS, STATUS_LABELS, provenanceText } from '../../lib/status';
 
 export interface RenderOptions {
   /** Unique on the page; prefixes ids of <title>, <desc> and the hatch pattern. */
@@ -24,6 +25,9 @@ const GROUP_GAP = 10;
 const LEGEND = 26;
 const AXIS = 30;
 const VALUE_RESERVE = 150;
+/** The status column between row labels and bars: policy status over source kind, in words. */
+const STATUS_WIDTH = 80;
+const STATUS_FONT = 10;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -51,9 +55,11 @@ export function fitText(text: string, max: number, size = FONT): string {
  * A mark's tooltip: row, clause and amount. The quoted words are not repeated here: they are
  * in the data table once, and the mark points at them with aria-describedby (see quoteId).
  */
-function markTitle(rowLabel: string, mark: BarMark): string {
-  if (!mark.href) return `${rowLabel}：${mark.label}`;
-  return `${rowLabel} ${mark.clause}：${mark.label}`;
+function markTitle(row: BarRow): string {
+  const { label: rowLabel, mark } = row;
+  const status = row.provenance ? `（${provenanceText(row.provenance)}）` : '';
+  if (!mark.href) return `${rowLabel}${status}：${mark.label}`;
+  return `${rowLabel} ${mark.clause}${status}：${mark.label}`;
 }
 
 /** Id of the data-table element that holds a mark's quoted words (group and row index in the series). */
@@ -77,7 +83,8 @@ export function renderChart(series: BarSeries, options: RenderOptions): { svg: s
   const id = options.id;
   const rowLabels = series.groups.flatMap((g) => g.rows.map((r) => r.label));
   const labelWidth = px(Math.min(220, Math.max(48, ...rowLabels.map((l) => textWidth(l))) + 14));
-  const x0 = labelWidth;
+  const withStatus = series.groups.some((g) => g.rows.some((r) => r.provenance !== null));
+  const x0 = labelWidth + (withStatus ? STATUS_WIDTH : 0);
   const x1 = width - VALUE_RESERVE;
   const scale = scaleLinear()
     .domain([0, series.maxWan > 0 ? series.maxWan : 1])
@@ -101,8 +108,17 @@ export function renderChart(series: BarSeries, options: RenderOptions): { svg: s
     }
     group.rows.forEach((row, r) => {
       const mid = y + ROW / 2;
-      body.push(`<text class="row-label" x="${x0 - 8}" y="${mid}" dy="0.35em" text-anchor="end">${escapeXml(fitText(row.label, labelWidth - 10))}</text>`);
-      body.push(renderMark(row.label, row.mark, x(0), mid, (v) => x(v), width, id, quoteId(id, g, r)));
+      body.push(`<text class="row-label" x="${labelWidth - 8}" y="${mid}" dy="0.35em" text-anchor="end">${escapeXml(fitText(row.label, labelWidth - 10))}</text>`);
+      if (row.provenance) {
+        // Status in words beside every row, so a draft never passes for law in greyscale or print.
+        const inForce = row.provenance.status === 'in-force';
+        body.push(
+          `<text class="row-status" x="${labelWidth}" y="${mid}" font-size="${STATUS_FONT}" fill="${PALETTE.axis}"${inForce ? '' : ' font-weight="bold"'}>` +
+            `<tspan x="${labelWidth}" dy="-0.15em">${escapeXml(STATUS_LABELS[row.provenance.status].zh)}</tspan>` +
+            `<tspan x="${labelWidth}" dy="1.1em" fill="${PALETTE.muted}" font-weight="normal">${escapeXml(SOURCE_KIND_LABELS[row.provenance.sourceKind].zh)}</tspan></text>`,
+        );
+      }
+      body.push(renderMark(row, x(0), mid, (v) => x(v), width, id, quoteId(id, g, r)));
       y += ROW;
     });
     if (group.more) {
@@ -151,16 +167,18 @@ function renderLegend(series: BarSeries, id: string): string {
   if (series.kinds.includes('fixed')) add(`<rect width="14" height="14" fill="${PALETTE.fixed}"/>`, '定额（实心）');
   if (series.kinds.includes('cap')) add(`<rect width="14" height="14" fill="url(#${id}-hatch)" stroke="${PALETTE.cap}" stroke-width="1.5"/>`, '最高限额（斜线，上限而非定额）');
   if (series.kinds.includes('text')) add(`<rect width="14" height="14" fill="none" stroke="${PALETTE.muted}" stroke-dasharray="2 2"/>`, '未量化：以文字说明');
+  if (series.anyNotInForce) add(`<rect width="14" height="14" fill="${PALETTE.fixed}" fill-opacity="0.35" stroke="${PALETTE.axis}" stroke-dasharray="3 2"/>`, '浅色虚框＝非现行有效（见状态列）');
   return `<g class="legend">${items.join('')}</g>`;
 }
 
-function renderMark(rowLabel: string, mark: BarMark, zero: number, mid: number, x: (v: number) => number, width: number, id: string, quote: string): string {
+function renderMark(row: BarRow, zero: number, mid: number, x: (v: number) => number, width: number, id: string, quote: string): string {
+  const mark = row.mark;
   if (!mark.href) {
     // An absent award: the words say it all, so no tooltip and nothing to follow.
     const text = fitText(mark.label, width - zero - 12);
     return `<text class="mark-absent" x="${zero + 6}" y="${mid}" dy="0.35em" fill="${mark.muted ? PALETTE.muted : PALETTE.text}" font-style="italic">${escapeXml(text)}</text>`;
   }
-  const title = `<title>${escapeXml(markTitle(rowLabel, mark))}</title>`;
+  const title = `<title>${escapeXml(markTitle(row))}</title>`;
   let shape: string;
   if (mark.kind === 'text' || mark.valueWan === null) {
     const text = fitText(mark.label, width - zero - 12);
@@ -168,9 +186,16 @@ function renderMark(rowLabel: string, mark: BarMark, zero: number, mid: number, 
   } else {
     const end = x(mark.valueWan);
     const w = px(Math.max(2, end - zero));
-    const fill = mark.kind === 'fixed' ? `fill="${PALETTE.fixed}"` : `fill="url(#${id}-hatch)" stroke="${PALETTE.cap}" stroke-width="1.5"`;
+    // Not in force: a paler bar with a dashed outline, a shape difference as well as the words.
+    const notInForce = row.provenance !== null && row.provenance.status !== 'in-force';
+    const fill = mark.kind === 'fixed' ? `fill="${PALETTE.fixed}"` : `fill="url(#${id}-hatch)"`;
+    const stroke = notInForce
+      ? ` fill-opacity="0.35" stroke="${PALETTE.axis}" stroke-width="1.5" stroke-dasharray="3 2"`
+      : mark.kind === 'cap'
+        ? ` stroke="${PALETTE.cap}" stroke-width="1.5"`
+        : '';
     const label = fitText(mark.label, width - end - 8);
-    shape = `<rect class="bar" x="${zero}" y="${mid - BAR / 2}" width="${w}" height="${BAR}" ${fill}/><text x="${Math.max(end, zero) + 6}" y="${mid}" dy="0.35em" fill="${PALETTE.axis}">${escapeXml(label)}</text>`;
+    shape = `<rect class="bar" x="${zero}" y="${mid - BAR / 2}" width="${w}" height="${BAR}" ${fill}${stroke}/><text x="${Math.max(end, zero) + 6}" y="${mid}" dy="0.35em" fill="${PALETTE.axis}">${escapeXml(label)}</text>`;
   }
   return `<a class="mark" href="${escapeXml(mark.href)}" aria-describedby="${quote}">${title}${shape}</a>`;
 }
