@@ -98,6 +98,15 @@ export function provenanceOf(atlas: Atlas, policy: Pick<Policy, 'id'>): Provenan
  * many of the whole atlas's policies that leaves out.
  */
 export function inForceAtlas(atlas: Atlas): { atlas: Atlas; hiddenPolicies: Policy[] } {
+  let found = inForceCache.get(atlas);
+  if (!found) inForceCache.set(atlas, (found = computeInForce(atlas)));
+  return found;
+}
+
+// Both “in force only” pages and their links ask for it; the restricted atlas is built once.
+const inForceCache = new WeakMap<Atlas, { atlas: Atlas; hiddenPolicies: Policy[] }>();
+
+function computeInForce(atlas: Atlas): { atlas: Atlas; hiddenPolicies: Policy[] } {
   const kept = atlas.policies.filter((p) => provenanceOf(atlas, p).status === 'in-force');
   const keep = new Set(kept.map((p) => p.id));
   return {

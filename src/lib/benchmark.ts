@@ -234,3 +234,8 @@ export function categoryLevels(atlas: Atlas, category: CategoryId): PolicyRow[] 
   const points = awardPoints(atlas).filter((p) => inCategory(p.clause, category));
   return rowsFor(atlas, points);
 }
+
+/** Award figures a ladder draws (one per row point): what an “in force only” view counts as hidden. */
+export function ladderFigureCount(families: readonly LadderFamily[]): number {
+  return families.reduce((n, f) => n + f.tiers.reduce((m, t) => m + t.rows.reduce((k, r) => k + r.points.length, 0), 0), 0);
+}
