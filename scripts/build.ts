@@ -65,7 +65,7 @@ export async function build(options: BuildOptions): Promise<StepTimings> {
     const search = step('pagefind', () => stageSearchIndex(searchRecords(clauses, policies, today)));
     const downloads = search
       .catch(() => undefined)
-      .then(() => step('downloads', () => writeDownloads(clauses, policies, staging)));
+      .then(() => step('downloads', () => writeDownloads(clauses, policies, staging, today)));
     // Every task is awaited even when one fails, so nothing is left running or half-written.
     const [astroDone, searchDone, downloadsDone] = await Promise.allSettled([astro, search, downloads]);
     if (searchDone.status === 'fulfilled') staged = searchDone.value;

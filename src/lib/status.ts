@@ -1,6 +1,6 @@
-import type { Policy, PolicySource } from '../schema';
+import type { Policy, PolicySource, PolicyStatus } from '../schema';
 
-export type PolicyStatus = 'draft' | 'in-force' | 'not-yet-in-force' | 'expired' | 'unknown';
+export type { PolicyStatus } from '../schema';
 
 export const STATUS_LABELS: Record<PolicyStatus, { zh: string; en: string }> = {
   draft: { zh: '征求意见稿', en: 'Draft' },

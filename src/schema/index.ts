@@ -5,6 +5,7 @@ export * from './category';
 export * from './clause';
 export * from './curation';
 export * from './date';
+export * from './downloads';
 export * from './department';
 export * from './policy';
 export * from './report';

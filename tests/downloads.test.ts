@@ -1,0 +1,98 @@
+// The data downloads (scripts/downloads.ts) over the real corpus: one value per CSV cell, the
+// policy's status on every row, columns from the row schemas in src/schema.
+import { describe, expect, it } from 'vitest';
+import { buildDownloads, buildRows, toCsv } from '../scripts/downloads';
+import { AwardRowSchema, AwardSchema, ClauseDownloadSchema, ClauseRowSchema, PolicyDownloadSchema, PolicyRowSchema, TargetRowSchema, TargetSchema } from '../src/schema';
+import { realOutput } from './fixtures/ingest-helpers';
+import { TODAY } from './site-fixtures';
+
+const { policies, clauses } = realOutput().result;
+const rows = buildRows(clauses, policies, TODAY);
+const files = buildDownloads(clauses, policies, TODAY);
+
+/** RFC 4180 as csv-stringify writes it (quoted cells, doubled quotes), read back into records by header. */
+function parseCsv(text: string): Record<string, string>[] {
+  const records: string[][] = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let i = text.startsWith('\uFEFF') ? 1 : 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') records.at(-1)!.push(cell), (cell = '');
+    else if (ch === '\n') records.at(-1)!.push(cell), (cell = ''), records.push([]);
+    else cell += ch;
+  }
+  if (records.at(-1)!.length === 0) records.pop();
+  const [header, ...body] = records;
+  return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+}
+const csv = (name: string) => parseCsv(files.get(`data/${name}.csv`)!);
+
+describe('downloads', () => {
+  it('builds award rows with the clause facts and the policy status, in clause order', () => {
+    const first = rows.awards.find((r) => r.clauseId === 'changsha-2025-measures/1');
+    expect(first).toMatchObject({ id: 'changsha-2025-measures/1#a1', policyId: 'changsha-2025-measures', city: '长沙', citySlug: 'changsha', amountYuan: 500_000, kind: 'fixed', tier: 'little-giant', primaryCategory: 'cultivation', status: 'in-force', sourceKind: 'official-document', sourceCount: 2, effective: '2025-03-01' });
+    expect(rows.awards.find((r) => r.clauseId === 'hangzhou-action-plan/2.4.10')).toMatchObject({ status: 'draft', recognition: false });
+    expect(rows.awards.map((r) => r.policyId)).toEqual([...rows.awards.map((r) => r.policyId)].sort());
+  });
+
+  it('gives award and target rows every flat field of an Award and a Target, and the span as two columns', () => {
+    for (const field of Object.keys(AwardSchema.shape).filter((f) => f !== 'span')) expect(Object.keys(rows.awards[0]!)).toContain(field);
+    for (const field of Object.keys(TargetSchema.shape).filter((f) => f !== 'span')) expect(Object.keys(rows.targets[0]!)).toContain(field);
+    const a = rows.awards[0]!;
+    expect(clauses.flatMap((c) => c.awards).find((x) => x.id === a.id)!.span).toEqual({ start: a.spanStart, end: a.spanEnd });
+  });
+
+  it('fits every row to its schema', () => {
+    for (const r of rows.awards) AwardRowSchema.parse(r);
+    for (const r of rows.targets) TargetRowSchema.parse(r);
+    for (const r of rows.clauseRows) ClauseRowSchema.parse(r);
+    for (const r of rows.policyRows) PolicyRowSchema.parse(r);
+    for (const r of rows.clauses) ClauseDownloadSchema.parse(r);
+    for (const r of rows.policies) PolicyDownloadSchema.parse(r);
+  });
+
+  it('puts one value per cell in every CSV: no JSON object or array in any cell', () => {
+    for (const name of ['clauses', 'awards', 'targets', 'policies']) {
+      const table = csv(name);
+      expect(table.length, name).toBeGreaterThan(0);
+      for (const row of table) for (const [column, cell] of Object.entries(row)) expect(cell, `${name}.${column}`).not.toMatch(/^\s*[{[]/);
+    }
+  });
+
+  it('gives policies.csv the city name and slug apart, status, source kind, source count and the dates', () => {
+    const table = csv('policies');
+    expect(Object.keys(table[0]!)).toEqual(Object.keys(PolicyRowSchema.shape));
+    const changsha = table.find((r) => r.id === 'changsha-2025-measures')!;
+    expect(changsha).toMatchObject({ city: '长沙', citySlug: 'changsha', status: 'in-force', sourceKind: 'official-document', sourceCount: '2', effective: '2025-03-01', expires: '2028-02-29' });
+    expect(table.find((r) => r.id === 'hangzhou-action-plan')).toMatchObject({ status: 'draft', issued: '' });
+    expect(table.find((r) => r.id === 'jiaxing-2022-opinions')).toMatchObject({ status: 'unknown', sourceKind: 'consultancy-article' });
+  });
+
+  it('gives clauses.csv the status and the categories as one text cell', () => {
+    const table = csv('clauses');
+    expect(Object.keys(table[0]!)).toEqual(Object.keys(ClauseRowSchema.shape));
+    const row = table.find((r) => r.id === 'shenzhen-2022-measures/1.1')!;
+    expect(row.status).toBe('draft');
+    expect(row.categories!.split('; ')).toContain(row.primaryCategory);
+  });
+
+  it('writes CSV with a BOM and JSON-encodes a nested value only when a caller passes one', () => {
+    const text = toCsv([{ a: '长沙', b: { start: 1, end: 2 }, c: null }], ['a', 'b', 'c']);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toBe('\uFEFFa,b,c\n长沙,"{""start"":1,""end"":2}",\n');
+  });
+
+  it('is deterministic whatever order the records arrive in, and includes a JSON Schema of every file', () => {
+    const b = buildDownloads([...clauses].reverse(), [...policies].reverse(), TODAY);
+    expect([...files.keys()].sort()).toEqual(['data/awards.csv', 'data/awards.json', 'data/clauses.csv', 'data/clauses.json', 'data/policies.csv', 'data/policies.json', 'data/schema.json', 'data/targets.csv', 'data/targets.json']);
+    for (const [k, v] of files) expect(b.get(k), k).toBe(v);
+    const schema = JSON.parse(files.get('data/schema.json')!);
+    expect(schema.files['awards.json'].items.properties.kind.enum).toContain('fee-reduction');
+    expect(schema.files['policies.csv'].items.properties.status.enum).toContain('draft');
+  });
+});
