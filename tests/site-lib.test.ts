@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../src/lib/atlas';
 import { headlineLittleGiant, representative, spread, tierLadder, categoryLevels, awardPoints } from '../src/lib/benchmark';
-import { clauseLocator, gbt7714 } from '../src/lib/cite';
 import { clauseCategories, compareColumns, compareMatrix, largestAward } from '../src/lib/compare';
 import { awardShortLabel, awardValueLabel, clauseLabel, numberCore, wan, zhDate } from '../src/lib/format';
 import { markedParagraphs, markRuns } from '../src/lib/highlight';
@@ -249,20 +248,6 @@ describe('benchmark', () => {
   });
 });
 
-describe('gbt7714', () => {
-  it('cites issuer, title with 文号, publisher, year, clause, date and access day', () => {
-    expect(gbt7714(A, a1, '2026-01-02')).toBe(
-      '甲市人民政府办公室. 甲市的政策: 甲政办发〔2024〕1号[EB/OL]. 某办公室, 2024: 第1条(2024-03-01)[2026-01-02].',
-    );
-  });
-  it('writes 佚名 for an unknown issuer and never invents a date', () => {
-    expect(gbt7714(B, null, '2026-01-02')).toBe('佚名. 乙市的政策[EB/OL]. 某办公室, 2023[2026-01-02].');
-  });
-  it('locates a nested clause by its printed markers', () => {
-    expect(clauseLocator({ number: '3.', sectionPath: [{ marker: '二、', title: '' }, { marker: '(二)', title: '' }] })).toBe('二、(二)3');
-    expect(clauseLocator({ number: '（三十二）', sectionPath: [] })).toBe('第三十二条');
-  });
-});
 
 describe('source view', () => {
   const text = '\uFEFF封面\r\n\r\n一、条款正文[bookmark: _GoBack]\n续行\n版权所有\n';

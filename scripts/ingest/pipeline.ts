@@ -330,7 +330,7 @@ function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractO
     return {
       file: baseName(r.source.file),
       sourceKind: r.sidecar.sourceKind,
-      publisher: r.sidecar.publisher,
+      publisher: r.sidecar.publisher ?? null,
       url: r.sidecar.url ?? null,
       primary: r === primary,
       sha256: outcome.sha256,

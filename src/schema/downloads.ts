@@ -51,8 +51,8 @@ export const PolicyRowSchema = z.object({
   ...PolicyContextSchema.shape,
   /** File name of the primary source under `content/sources/`. */
   primarySource: z.string().min(1),
-  /** Publisher of the primary source. */
-  publisher: z.string().min(1),
+  /** Publisher of the primary source, empty when unknown. */
+  publisher: z.string().min(1).nullable(),
   /** URL of the primary source, empty when unknown. */
   url: z.string().nullable(),
   /** Number of clauses parsed from the policy. */
