@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import { CurationReportSchema, type Clause, type CurationReport, type IngestReport, type Policy } from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
 import { buildDay } from './status';
-import { similarityIndex, type SimilarMatch } from './similar';
+import { similarMeasures, type MeasureMatch } from './similar-measures';
 import { boilerplateFromReport, type IngestReportSummary, parseReport, summariseReport } from './report';
 import type { BoilerplateRange } from './source-view';
 
@@ -26,13 +26,11 @@ export function loadAtlas(): Promise<Atlas> {
   return atlasPromise;
 }
 
-let similarPromise: Promise<Map<string, SimilarMatch[]>> | undefined;
+let similarPromise: Promise<Map<string, MeasureMatch[]>> | undefined;
 
-/** Similar clauses in other cities for every clause, computed once. */
-export function loadSimilar(): Promise<Map<string, SimilarMatch[]>> {
-  similarPromise ??= loadAtlas().then((atlas) =>
-    similarityIndex(atlas.clauses.map((c) => ({ id: c.id, group: c.citySlug, text: `${c.title}\n${c.text}` }))),
-  );
+/** Similar clauses in other cities for every clause (the equivalent measure first), computed once. */
+export function loadSimilar(): Promise<Map<string, MeasureMatch[]>> {
+  similarPromise ??= loadAtlas().then((atlas) => similarMeasures(atlas.clauses));
   return similarPromise;
 }
 
