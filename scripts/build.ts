@@ -10,7 +10,7 @@ import { getPriority, setPriority, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { installSearchIndex, move, readGenerated, searchRecords, stageSearchIndex, type StagedSearchIndex } from './search-index';
-import { writeDownloads } from './downloads';
+import { readRelease, writeDownloads } from './downloads';
 import { buildDay } from '../src/lib/status';
 
 export interface BuildOptions {
@@ -65,7 +65,7 @@ export async function build(options: BuildOptions): Promise<StepTimings> {
     const search = step('pagefind', () => stageSearchIndex(searchRecords(clauses, policies, today)));
     const downloads = search
       .catch(() => undefined)
-      .then(() => step('downloads', () => writeDownloads(clauses, policies, staging, today)));
+      .then(() => step('downloads', async () => writeDownloads(clauses, policies, staging, { today, release: await readRelease(generatedDir) })));
     // Every task is awaited even when one fails, so nothing is left running or half-written.
     const [astroDone, searchDone, downloadsDone] = await Promise.allSettled([astro, search, downloads]);
     if (searchDone.status === 'fulfilled') staged = searchDone.value;

@@ -2,7 +2,7 @@
 // so Excel reads the Chinese; one value per cell, with the policy's status, source kind and
 // dates on every row), plus a JSON Schema generated from the row schemas in src/schema. `buildDownloads` is
 // pure (records in, file contents out); `writeDownloads` only writes what it returns.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
@@ -12,11 +12,14 @@ import {
   ClauseRowSchema,
   PolicyDownloadSchema,
   PolicyRowSchema,
+  ReleaseSchema,
   TargetRowSchema,
   type AwardRow,
   type Clause,
   type Policy,
   type PolicyContext,
+  type Release,
+  type ReleaseColumns,
   type TargetRow,
 } from '../src/schema';
 import { provenance } from '../src/lib/status';
@@ -64,14 +67,27 @@ function policyContext(policy: Policy, today: string): PolicyContext {
   return { status, sourceKind, sourceCount, issued: policy.issued, effective: policy.effective, expires: policy.expires };
 }
 
+/** What every download is made from and when: the build day and the data version (generated/release.json). */
+export interface DownloadRelease {
+  /** The build day statuses are computed for (YYYY-MM-DD). */
+  today: string;
+  release: Release;
+}
+
+/** generated/release.json, validated. */
+export async function readRelease(generatedDir: string): Promise<Release> {
+  return ReleaseSchema.parse(JSON.parse(await readFile(join(generatedDir, 'release.json'), 'utf8')));
+}
+
 /**
  * The rows of every download, in a stable order (policy id, then clause order, then award
- * order). `today` is the build day the statuses are computed for.
+ * order), each with the policy's status on the build day and the data version.
  */
-export function buildRows(clauses: readonly Clause[], policies: readonly Policy[], today: string): DownloadRows {
+export function buildRows(clauses: readonly Clause[], policies: readonly Policy[], { today, release }: DownloadRelease): DownloadRows {
   const sorted = [...clauses].sort(byClauseOrder);
-  const contextById = new Map(policies.map((p) => [p.id, policyContext(p, today)]));
-  const contextOf = (c: Clause): PolicyContext => {
+  const stamp: ReleaseColumns = { dataVersion: release.dataVersion, built: today };
+  const contextById = new Map(policies.map((p) => [p.id, { ...policyContext(p, today), ...stamp }]));
+  const contextOf = (c: Clause): PolicyContext & ReleaseColumns => {
     const found = contextById.get(c.policyId);
     if (!found) throw new Error(`Clause \`${c.id}\` names policy \`${c.policyId}\`, which is not among the policies given`);
     return found;
@@ -115,13 +131,14 @@ export function buildRows(clauses: readonly Clause[], policies: readonly Policy[
           ) as TargetRow,
       ),
     ),
-    policies: byId.map((p) => ordered({ ...p, status: policyContext(p, today).status }, columns(PolicyDownloadSchema))),
+    policies: byId.map((p) => ordered({ ...p, status: policyContext(p, today).status, ...stamp }, columns(PolicyDownloadSchema))),
     policyRows: byId.map((p) => {
       const primary = p.sources.find((s) => s.primary) ?? p.sources[0]!;
       return ordered(
         {
           ...p,
           ...policyContext(p, today),
+          ...stamp,
           city: p.city.zh,
           citySlug: p.city.slug,
           primarySource: primary.file,
@@ -161,13 +178,14 @@ export function buildJsonSchema(): Record<string, unknown> {
       'targets.csv': { type: 'array', items: schema(TargetRowSchema) },
       'policies.json': { type: 'array', items: schema(PolicyDownloadSchema) },
       'policies.csv': { type: 'array', items: schema(PolicyRowSchema) },
+      'release.json': schema(ReleaseSchema.extend({ built: z.string() })),
     },
   };
 }
 
 /** Every download file's path (relative to the site root) and contents. */
-export function buildDownloads(clauses: readonly Clause[], policies: readonly Policy[], today: string): Map<string, string> {
-  const rows = buildRows(clauses, policies, today);
+export function buildDownloads(clauses: readonly Clause[], policies: readonly Policy[], made: DownloadRelease): Map<string, string> {
+  const rows = buildRows(clauses, policies, made);
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   const files = new Map<string, string>();
   // name, JSON records, CSV rows (one value per cell) and their columns.
@@ -182,13 +200,14 @@ export function buildDownloads(clauses: readonly Clause[], policies: readonly Po
     files.set(`data/${name}.csv`, toCsv(table, columns));
   }
   files.set('data/schema.json', json(buildJsonSchema()));
+  files.set('data/release.json', json({ built: made.today, ...made.release }));
   return files;
 }
 
 /** Write the downloads under `outDir` (e.g. `dist`), each file atomically (temp, then rename). */
-export async function writeDownloads(clauses: readonly Clause[], policies: readonly Policy[], outDir: string, today: string): Promise<string[]> {
+export async function writeDownloads(clauses: readonly Clause[], policies: readonly Policy[], outDir: string, made: DownloadRelease): Promise<string[]> {
   const written: string[] = [];
-  for (const [relative, contents] of buildDownloads(clauses, policies, today)) {
+  for (const [relative, contents] of buildDownloads(clauses, policies, made)) {
     const target = join(outDir, relative);
     await mkdir(dirname(target), { recursive: true });
     const temp = `${target}.tmp-${process.pid}`;

@@ -4,7 +4,7 @@
 // `curation` folder beside the sources folder, so content/sources gets content/curation however
 // it is named on the command line), runs the pure pipeline, and writes
 //   <out>/clauses/<policyId>/<path>.mdx, <out>/policies/<policyId>.json,
-//   <out>/data/clauses.json, <out>/curation.json, <out>/ingest-report.json
+//   <out>/data/clauses.json, <out>/curation.json, <out>/release.json, <out>/ingest-report.json
 // atomically and deterministically. Exits non-zero on any error, on unaccounted characters,
 // and (with --strict) on warnings. Large corpora emit their clause MDX on two threads (the
 // output is the same); --emit-worker / --no-emit-worker force the choice.
@@ -18,7 +18,7 @@ import { runIngest, type IngestOutput } from './ingest/pipeline';
 import { writeAtomic, writeClauseFiles } from './ingest/write';
 import type { Accounting } from './ingest/types';
 import { buildDay } from '../src/lib/status';
-import { CurationReportSchema, IngestReportSchema, type Clause, type IngestReport } from '../src/schema';
+import { CurationReportSchema, IngestReportSchema, ReleaseSchema, type Clause, type IngestReport } from '../src/schema';
 
 interface Options {
   sources: string;
@@ -149,12 +149,14 @@ async function writeOutputs(out: string, output: IngestOutput, report: IngestRep
   }
   const clausesJson = stableJson(clauses);
   const curationJson = stableJson(CurationReportSchema.parse(output.curation));
+  const releaseJson = stableJson(ReleaseSchema.parse(output.release));
   const reportJson = stableJson(report);
   for (const path of await theirs) written.add(path);
   removeStale(join(out, 'clauses'), written, /\.mdx$/);
   removeStale(join(out, 'policies'), written, /\.json$/);
   writeAtomic(join(out, 'data', 'clauses.json'), clausesJson);
   writeAtomic(join(out, 'curation.json'), curationJson);
+  writeAtomic(join(out, 'release.json'), releaseJson);
   writeAtomic(join(out, 'ingest-report.json'), reportJson);
 }
 

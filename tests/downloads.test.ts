@@ -7,8 +7,9 @@ import { realOutput } from './fixtures/ingest-helpers';
 import { TODAY } from './site-fixtures';
 
 const { policies, clauses } = realOutput().result;
-const rows = buildRows(clauses, policies, TODAY);
-const files = buildDownloads(clauses, policies, TODAY);
+const made = { today: TODAY, release: realOutput().release };
+const rows = buildRows(clauses, policies, made);
+const files = buildDownloads(clauses, policies, made);
 
 /** RFC 4180 as csv-stringify writes it (quoted cells, doubled quotes), read back into records by header. */
 function parseCsv(text: string): Record<string, string>[] {
@@ -81,6 +82,14 @@ describe('downloads', () => {
     expect(row.categories!.split('; ')).toContain(row.primaryCategory);
   });
 
+  it('stamps every row of every file with the data version and the build day', () => {
+    for (const name of ['clauses', 'awards', 'targets', 'policies']) {
+      for (const row of csv(name)) expect(row, name).toMatchObject({ dataVersion: made.release.dataVersion, built: TODAY });
+      for (const row of JSON.parse(files.get(`data/${name}.json`)!) as object[]) expect(row, name).toMatchObject({ dataVersion: made.release.dataVersion, built: TODAY });
+    }
+    expect(JSON.parse(files.get('data/release.json')!)).toMatchObject({ dataVersion: made.release.dataVersion, built: TODAY });
+  });
+
   it('writes CSV with a BOM and JSON-encodes a nested value only when a caller passes one', () => {
     const text = toCsv([{ a: '长沙', b: { start: 1, end: 2 }, c: null }], ['a', 'b', 'c']);
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -88,8 +97,8 @@ describe('downloads', () => {
   });
 
   it('is deterministic whatever order the records arrive in, and includes a JSON Schema of every file', () => {
-    const b = buildDownloads([...clauses].reverse(), [...policies].reverse(), TODAY);
-    expect([...files.keys()].sort()).toEqual(['data/awards.csv', 'data/awards.json', 'data/clauses.csv', 'data/clauses.json', 'data/policies.csv', 'data/policies.json', 'data/schema.json', 'data/targets.csv', 'data/targets.json']);
+    const b = buildDownloads([...clauses].reverse(), [...policies].reverse(), made);
+    expect([...files.keys()].sort()).toEqual(['data/awards.csv', 'data/awards.json', 'data/clauses.csv', 'data/clauses.json', 'data/policies.csv', 'data/policies.json', 'data/release.json', 'data/schema.json', 'data/targets.csv', 'data/targets.json']);
     for (const [k, v] of files) expect(b.get(k), k).toBe(v);
     const schema = JSON.parse(files.get('data/schema.json')!);
     expect(schema.files['awards.json'].items.properties.kind.enum).toContain('fee-reduction');

@@ -44,6 +44,18 @@ describe('pipeline', () => {
     }
   });
 
+  it('versions the data by every input: the same inputs give the same version, any changed byte another', () => {
+    const a = runIngest(realInput()).release;
+    expect(a.dataVersion).toMatch(/^[0-9a-f]{12}$/);
+    expect(a.inputs.map((i) => i.kind)).toEqual([...a.inputs.map((i) => i.kind)].sort());
+    const input = realInput();
+    expect(runIngest({ ...input, sources: [...input.sources].reverse() }).release).toEqual(a);
+    const curated = runIngest({ ...input, curation: [{ path: 'curation/categories.yaml', text: '[]\n' }] }).release;
+    expect(curated.dataVersion).not.toBe(a.dataVersion);
+    const changed = { ...input.sidecars[0]!, text: `${input.sidecars[0]!.text}# note\n` };
+    expect(runIngest({ ...input, sidecars: [changed, ...input.sidecars.slice(1)] }).release.dataVersion).not.toBe(a.dataVersion);
+  });
+
   it('warns about a sidecar without a source and a date after today', () => {
     const input = single('一、甲措施。内容。\n', sidecarText({ issued: '2030-01-01' }));
     input.sidecars.push({ path: 'orphan.yaml', text: sidecarText() });

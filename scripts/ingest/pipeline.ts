@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
-import { ClauseSchema, PolicySchema, type Clause, type CurationReport, type Policy, type PolicySource, type SourceSidecar } from '../../src/schema';
+import { ClauseSchema, PolicySchema, type Clause, type CurationReport, type Policy, type PolicySource, type Release, type SourceSidecar } from '../../src/schema';
 import { Ledger, type RemovedPiece } from './accounting';
 import { frontRules, isEndBlockStart, leadingFurniture, lineRules, trailerRules, type ContentLine } from './boilerplate';
 import { decode, placeAt, type DecodedSource } from './decode';
@@ -45,6 +45,8 @@ export interface IngestOutput {
   removed: RemovedPiece[];
   /** The curation overrides as applied to the clauses (and those that could not be). */
   curation: CurationReport;
+  /** The data version: a hash of every input by name and content. */
+  release: Release;
 }
 
 interface SourceOutcome {
@@ -110,7 +112,19 @@ export function runIngest(input: IngestInput): IngestOutput {
   const accounting = outcomes.flatMap((o) => (o.accounting ? [o.accounting] : []));
   messages.sort(compareMessages);
   const removed = outcomes.flatMap((o) => o.removed);
-  return { result: { policies, clauses, accounting }, messages, removed, curation: curationReport(curation, clauses, unknown) };
+  return { result: { policies, clauses, accounting }, messages, removed, curation: curationReport(curation, clauses, unknown), release: release(input) };
+}
+
+/** The inputs by base name and content hash, and the short hash over them all (order-independent). */
+function release(input: IngestInput): Release {
+  const sha = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+  const inputs = [
+    ...input.sources.map((s) => ({ kind: 'source' as const, file: baseName(s.path), sha256: sha(s.bytes) })),
+    ...input.sidecars.map((s) => ({ kind: 'sidecar' as const, file: baseName(s.path), sha256: sha(s.text) })),
+    ...(input.curation ?? []).map((c) => ({ kind: 'curation' as const, file: baseName(c.path), sha256: sha(c.text) })),
+  ].sort((a, b) => a.kind.localeCompare(b.kind) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const dataVersion = sha(inputs.map((i) => `${i.kind}\t${i.file}\t${i.sha256}\n`).join('')).slice(0, 12);
+  return { dataVersion, inputs };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import { CurationReportSchema, type Clause, type CurationReport, type IngestReport, type Policy } from '../schema';
+import { CurationReportSchema, ReleaseSchema, type Clause, type CurationReport, type IngestReport, type Policy, type Release } from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
 import { buildDay } from './status';
 import { similarMeasures, type MeasureMatch } from './similar-measures';
@@ -61,6 +61,18 @@ export function loadCurationReport(): CurationReport | null {
     curationCache = { report: parsed?.success ? parsed.data : null };
   }
   return curationCache.report;
+}
+
+let releaseCache: { release: (Release & { built: string }) | null } | undefined;
+
+/** generated/release.json with the build day: the data version every page footer shows; null when ingest wrote none. */
+export function loadRelease(): (Release & { built: string }) | null {
+  if (!releaseCache) {
+    const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'release.json');
+    const parsed = existsSync(path) ? ReleaseSchema.safeParse(JSON.parse(readFileSync(path, 'utf8'))) : null;
+    releaseCache = { release: parsed?.success ? { ...parsed.data, built: buildDay() } : null };
+  }
+  return releaseCache.release;
 }
 
 export function loadReportSummary(): IngestReportSummary | null {

@@ -50,5 +50,6 @@ export const routes = {
   search: () => href('/search/'),
   data: () => href('/data/'),
   dataFile: (name: string) => href(`/data/${name}`),
+  changelog: () => href('/changelog/'),
   methodology: (anchor?: string) => `${href('/methodology/')}${anchor ? `#${anchor}` : ''}`,
 };

@@ -3,6 +3,7 @@ import { AwardSchema, TargetSchema } from './award';
 import { ClauseSchema } from './clause';
 import { IsoDateSchema } from './date';
 import { PolicySchema, SOURCE_KINDS } from './policy';
+import { ReleaseColumnsSchema } from './release';
 
 /** A policy's status on the build day: computed from its dates, never stored in the sources. */
 export const PolicyStatusSchema = z.enum(['draft', 'in-force', 'not-yet-in-force', 'expired', 'unknown']);
@@ -57,6 +58,7 @@ export const PolicyRowSchema = z.object({
   url: z.string().nullable(),
   /** Number of clauses parsed from the policy. */
   clauseCount: z.number().int().nonnegative(),
+  ...ReleaseColumnsSchema.shape,
 });
 export type PolicyRow = z.output<typeof PolicyRowSchema>;
 
@@ -97,6 +99,7 @@ export const ClauseRowSchema = z.object({
   awardCount: z.number().int().nonnegative(),
   /** Number of targets extracted from the clause. */
   targetCount: z.number().int().nonnegative(),
+  ...ReleaseColumnsSchema.shape,
 });
 export type ClauseRow = z.output<typeof ClauseRowSchema>;
 
@@ -143,6 +146,7 @@ export const AwardRowSchema = z.object({
   spanStart: z.number().int().nonnegative(),
   /** Offset of the quote in the clause text (end, exclusive). */
   spanEnd: z.number().int().nonnegative(),
+  ...ReleaseColumnsSchema.shape,
 });
 export type AwardRow = z.output<typeof AwardRowSchema>;
 
@@ -177,10 +181,11 @@ export const TargetRowSchema = z.object({
   spanStart: z.number().int().nonnegative(),
   /** Offset of the quote in the clause text (end, exclusive). */
   spanEnd: z.number().int().nonnegative(),
+  ...ReleaseColumnsSchema.shape,
 });
 export type TargetRow = z.output<typeof TargetRowSchema>;
 
-/** One record of `data/clauses.json`: the full clause record with its policy's status and dates. */
-export const ClauseDownloadSchema = ClauseSchema.extend(PolicyContextSchema.shape);
-/** One record of `data/policies.json`: the full policy record with its status on the build day. */
-export const PolicyDownloadSchema = PolicySchema.extend({ status: PolicyStatusSchema });
+/** One record of `data/clauses.json`: the full clause record with its policy's status and dates, and the data version. */
+export const ClauseDownloadSchema = ClauseSchema.extend({ ...PolicyContextSchema.shape, ...ReleaseColumnsSchema.shape });
+/** One record of `data/policies.json`: the full policy record with its status on the build day, and the data version. */
+export const PolicyDownloadSchema = PolicySchema.extend({ status: PolicyStatusSchema, ...ReleaseColumnsSchema.shape });

@@ -8,5 +8,6 @@ export * from './date';
 export * from './downloads';
 export * from './department';
 export * from './policy';
+export * from './release';
 export * from './report';
 export * from './tier';
