@@ -39,7 +39,7 @@ export const routes = {
   compare: (category?: string) => href(category ? `/compare/${category}/` : '/compare/'),
   /** The matrix, or the tier ladder, restricted to policies in force: a static page each, so it works without JavaScript. */
   compareInForce: () => href('/compare/in-force/'),
-  benchmarkInForce: () => href('/benchmark/in-force/'),
+  benchmarkInForce: (category?: string) => href(category ? `/benchmark/${category}/in-force/` : '/benchmark/in-force/'),
   /** Page `n` (1-based) of the city directory: of the matrix without a category, else of a category's columns. */
   compareCities: (category: string | null, n: number) => href(category ? `/compare/${category}/page/${n}/` : `/compare/page/${n}/`),
   benchmark: (category?: string) => href(category ? `/benchmark/${category}/` : '/benchmark/'),
