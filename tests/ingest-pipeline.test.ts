@@ -74,7 +74,7 @@ describe('pipeline', () => {
     const out = runIngest({ ...realInput(), curation });
     expect(out.result.clauses.find((c) => c.id === 'changsha-2025-measures/3')!.primaryCategory).toBe('talent');
     const unknown = out.messages.find((m) => m.ruleId === 'curation-unknown-clause')!;
-    expect(unknown).toMatchObject({ file: 'curation/categories.yaml', fatal: false });
+    expect(unknown).toMatchObject({ file: 'curation/categories.yaml', fatal: false, line: 4, column: 11 });
     expect(unknown.reason).toContain('changsha-2025-measures/99');
   });
 

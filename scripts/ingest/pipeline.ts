@@ -106,7 +106,8 @@ export function runIngest(input: IngestInput): IngestOutput {
 
   const unknown = unknownOverrideClauses(curation.options.overrides ?? [], clauses.map((c) => c.id));
   for (const d of unknown) {
-    messages.push(makeMessage({ file: curation.file!, ruleId: d.ruleId, severity: 'warning', reason: d.message, hint: d.hint }));
+    const place = curation.placeOf(d.clause);
+    messages.push(makeMessage({ file: curation.file!, place, ruleId: d.ruleId, severity: 'warning', reason: d.message, hint: d.hint }));
   }
 
   const accounting = outcomes.flatMap((o) => (o.accounting ? [o.accounting] : []));
@@ -305,14 +306,22 @@ function readCuration(files: readonly { path: string; text: string }[]): {
   file: string | null;
   diagnostics: CurationDiagnostic[];
   messages: VFileMessage[];
+  /** Where an override names a clause id in the file (its `clause:` line), else 1:1. */
+  placeOf: (clause: string | null) => Place;
 } {
   const file = files.find((f) => /(^|\/)categories\.ya?ml$/.test(f.path));
-  if (!file) return { options: {}, file: null, diagnostics: [], messages: [] };
+  const placeOf = (clause: string | null): Place => {
+    if (!file || clause === null) return { line: 1, column: 1 };
+    const lines = file.text.split(/\r?\n/);
+    const at = lines.findIndex((l) => new RegExp(`clause:\\s*["']?${clause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`).test(l));
+    return at < 0 ? { line: 1, column: 1 } : { line: at + 1, column: lines[at]!.indexOf(clause) + 1 };
+  };
+  if (!file) return { options: {}, file: null, diagnostics: [], messages: [], placeOf };
   const parsed = parseCategoryOverrides(file.text);
   const messages = parsed.diagnostics.map((d) =>
-    makeMessage({ file: file.path, place: { line: d.line ?? 1, column: 1 }, ruleId: d.ruleId, severity: 'error', reason: d.message, hint: d.hint }),
+    makeMessage({ file: file.path, place: d.line !== null ? { line: d.line, column: 1 } : placeOf(d.clause), ruleId: d.ruleId, severity: 'error', reason: d.message, hint: d.hint }),
   );
-  return { options: { overrides: parsed.overrides }, file: file.path, diagnostics: parsed.diagnostics, messages };
+  return { options: { overrides: parsed.overrides }, file: file.path, diagnostics: parsed.diagnostics, messages, placeOf };
 }
 
 function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractOptions): { policy: Policy | null; clauses: Clause[]; messages: VFileMessage[] } {
