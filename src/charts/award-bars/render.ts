@@ -26,8 +26,8 @@ const LEGEND = 26;
 const AXIS = 30;
 const VALUE_RESERVE = 150;
 /** The status column between row labels and bars: policy status over source kind, in words. */
-const STATUS_WIDTH = 80;
-const STATUS_FONT = 10;
+const STATUS_WIDTH = 84;
+const STATUS_FONT = 11;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
