@@ -59,8 +59,3 @@ export function provenance(policy: Pick<Policy, 'draft' | 'effective' | 'expires
 export function provenanceText(p: Provenance): string {
   return `${STATUS_LABELS[p.status].zh} · ${SOURCE_KIND_LABELS[p.sourceKind].zh}`;
 }
-
-/** Only figures of policies in force on the build day are comparable as what a city pays now. */
-export function isInForce(p: Pick<Provenance, 'status'>): boolean {
-  return p.status === 'in-force';
-}
