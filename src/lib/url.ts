@@ -38,7 +38,7 @@ export const routes = {
   source: (file: string, line?: number) => `${href(`/source/${sourceSlug(file)}/`)}${line ? `#L${line}` : ''}`,
   compare: (category?: string) => href(category ? `/compare/${category}/` : '/compare/'),
   /** The matrix, or the tier ladder, restricted to policies in force: a static page each, so it works without JavaScript. */
-  compareInForce: () => href('/compare/in-force/'),
+  compareInForce: (category?: string) => href(category ? `/compare/${category}/in-force/` : '/compare/in-force/'),
   benchmarkInForce: (category?: string) => href(category ? `/benchmark/${category}/in-force/` : '/benchmark/in-force/'),
   /** Page `n` (1-based) of the city directory: of the matrix without a category, else of a category's columns. */
   compareCities: (category: string | null, n: number) => href(category ? `/compare/${category}/page/${n}/` : `/compare/page/${n}/`),

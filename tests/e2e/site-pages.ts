@@ -55,6 +55,7 @@ export function pageCases(dist: string): PageCase[] {
   cases.push({ type: 'compare-matrix', path: '/compare/' });
   cases.push({ type: 'compare-matrix-in-force', path: '/compare/in-force/' });
   cases.push({ type: 'compare', path: `/compare/${richestCompareCategory(dist)}/` });
+  cases.push({ type: 'compare-in-force', path: `/compare/${richestCompareCategory(dist)}/in-force/` });
   cases.push({ type: 'benchmark', path: '/benchmark/' });
   cases.push({ type: 'benchmark-in-force', path: '/benchmark/in-force/' });
   const benchmarkCategory = firstDir(join(dist, 'benchmark'));

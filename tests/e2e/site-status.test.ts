@@ -38,7 +38,7 @@ describe('status on every figure', () => {
   });
 
   it('offers static in-force-only pages that say how many awards they hide', () => {
-    for (const [all, inForce] of [['benchmark', 'benchmark/in-force'], ['compare', 'compare/in-force']] as const) {
+    for (const [all, inForce] of [['benchmark', 'benchmark/in-force'], ['compare', 'compare/in-force'], ['benchmark/finance', 'benchmark/finance/in-force'], ['compare/finance', 'compare/finance/in-force']] as const) {
       expect(page(all)).toMatch(/href="[^"]*in-force\/(index\.html)?"/);
       const html = page(inForce);
       const hidden = /隐藏了 (\d+) 项奖补/.exec(html);
