@@ -14,11 +14,13 @@ import { performance } from 'node:perf_hooks';
 import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
 import { reportUnexpected } from './unexpected';
 import { installSearchIndex, move, readGenerated, searchRecords, stageSearchIndex } from './search-index';
-import { writeDownloads } from './downloads';
+import { readRelease, writeDownloads } from './downloads';
 import { buildDay } from '../src/lib/status';
 
 export interface BuildOptions {
   sourcesDir: string;
+  /** Curation overrides; by default ingest applies the `curation` folder beside `sourcesDir` (content/curation). */
+  curationDir?: string;
   generatedDir: string;
   distDir: string;
   /** The day status is computed for (YYYY-MM-DD); every step sees the same one. */
@@ -48,8 +50,11 @@ export async function build(options: BuildOptions): Promise<StepTimings> {
   //    a failed or interrupted build leaves the previous site as it was.
   const lock = acquireLock(distDir, 'npm run build');
   const work = stagingPath(distDir);
+  /** Steps that write into `work` beside Astro: an interrupt lets them finish before removing it. */
+  const writers: Promise<unknown>[] = [];
   const stopWatching = onInterrupt(async () => {
     await stopChildren();
+    await Promise.race([Promise.allSettled(writers), new Promise((done) => setTimeout(done, 10_000))]);
     rmSync(work, { recursive: true, force: true });
     lock.release();
   });
@@ -59,9 +64,11 @@ export async function build(options: BuildOptions): Promise<StepTimings> {
     const site = join(work, 'site');
     const staging = join(work, 'downloads');
 
-    // 1. Parse the sources into validated clause MDX and policy records.
+    // 1. Parse the sources into validated clause MDX and policy records, with the curation
+    //    overrides applied (generated/curation.json says which).
+    const curation = options.curationDir ? ['--curation', options.curationDir] : [];
     await step('ingest', () =>
-      run(process.execPath, [cli('tsx'), 'scripts/ingest.ts', '--sources', sourcesDir, '--out', generatedDir], env),
+      run(process.execPath, [cli('tsx'), 'scripts/ingest.ts', '--sources', sourcesDir, ...curation, '--out', generatedDir], env),
     );
     const { clauses, policies } = await readGenerated(generatedDir);
 
@@ -79,7 +86,8 @@ export async function build(options: BuildOptions): Promise<StepTimings> {
     const search = step('pagefind', () => stageSearchIndex(searchRecords(clauses, policies, today), work));
     const downloads = search
       .catch(() => undefined)
-      .then(() => step('downloads', () => writeDownloads(clauses, policies, staging)));
+      .then(() => step('downloads', async () => writeDownloads(clauses, policies, staging, { today, release: await readRelease(generatedDir) })));
+    writers.push(search, downloads);
     // Every task is awaited even when one fails, so nothing is left running or half-written.
     const [astroDone, searchDone, downloadsDone] = await Promise.allSettled([astro, search, downloads]);
     if (astroDone.status === 'rejected') throw astroDone.reason;
@@ -156,6 +164,7 @@ async function main(argv: string[]): Promise<void> {
   };
   const options: BuildOptions = {
     sourcesDir: flag('--sources') ?? 'content/sources',
+    curationDir: flag('--curation'),
     generatedDir: flag('--generated') ?? 'generated',
     distDir: flag('--dist') ?? 'dist',
     today: buildDay(),

@@ -1,16 +1,17 @@
 // `npm run ingest [-- --sources <dir>] [--out <dir>] [--curation <dir>] [--json] [--strict] [--today YYYY-MM-DD]
 //                    [--emit-worker | --no-emit-worker]`
-// Reads <sources>/*.txt with their .yaml sidecars (and <curation>/*.yaml: content/curation
-// unless --sources names another corpus), runs the pure pipeline, and writes
+// Reads <sources>/*.txt with their .yaml sidecars (and <curation>/*.yaml: by default the
+// `curation` folder beside the sources folder, so content/sources gets content/curation however
+// it is named on the command line), runs the pure pipeline, and writes
 //   <out>/clauses/<policyId>/<path>.mdx, <out>/policies/<policyId>.json,
-//   <out>/data/clauses.json, <out>/ingest-report.json
+//   <out>/data/clauses.json, <out>/curation.json, <out>/release.json, <out>/ingest-report.json
 // deterministically, into a temporary sibling of <out> that replaces it only when complete
 // (scripts/atomic-dir.ts; <out>.lock keeps a second run out), the report last. Exits non-zero
 // on any error, on unaccounted characters, and (with --strict) on warnings. Large corpora
 // emit their clause MDX on two threads (the output is the same); --emit-worker /
 // --no-emit-worker force the choice.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VFileMessage } from 'vfile-message';
 import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
@@ -22,7 +23,7 @@ import { runIngest, type IngestOutput } from './ingest/pipeline';
 import { writeAtomic, writeClauseFiles, writeNew } from './ingest/write';
 import type { Accounting } from './ingest/types';
 import { buildDay } from '../src/lib/status';
-import { IngestReportSchema, type Clause, type IngestReport } from '../src/schema';
+import { CurationReportSchema, IngestReportSchema, ReleaseSchema, type Clause, type IngestReport } from '../src/schema';
 
 interface Options {
   sources: string;
@@ -40,7 +41,6 @@ class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { sources: 'content/sources', curation: null, out: 'generated', json: false, strict: false, today: buildDay(), emitWorker: null };
-  let sourcesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -48,10 +48,8 @@ function parseArgs(argv: readonly string[]): Options {
       if (v === undefined || v.startsWith('--')) throw new UsageError(`\`${arg}\` needs a value`);
       return v;
     };
-    if (arg === '--sources') {
-      options.sources = value();
-      sourcesGiven = true;
-    } else if (arg === '--curation') options.curation = value();
+    if (arg === '--sources') options.sources = value();
+    else if (arg === '--curation') options.curation = value();
     else if (arg === '--out') options.out = value();
     else if (arg === '--json') options.json = true;
     else if (arg === '--strict') options.strict = true;
@@ -62,8 +60,12 @@ function parseArgs(argv: readonly string[]): Options {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new UsageError(`\`--today\` expects YYYY-MM-DD, found \`${options.today}\``);
     } else throw new UsageError(`unknown option \`${arg}\``);
   }
-  // The project's curation belongs to the project's sources; another corpus brings its own.
-  if (options.curation === null && !sourcesGiven && existsSync('content/curation')) options.curation = 'content/curation';
+  // A corpus's curation sits beside its sources (content/sources ↔ content/curation): every
+  // build of the project's sources applies it, and another corpus brings its own or none.
+  if (options.curation === null) {
+    const beside = join(dirname(resolve(options.sources)), 'curation');
+    if (existsSync(beside)) options.curation = relative(process.cwd(), beside) || '.';
+  }
   return options;
 }
 
@@ -141,6 +143,8 @@ async function writeOutputs(out: string, output: IngestOutput, report: IngestRep
   writeClauseFiles(staged, clauses.slice(0, split));
   for (const policy of policies) writeNew(join(staged, 'policies', `${policy.id}.json`), stableJson(policy));
   writeNew(join(staged, 'data', 'clauses.json'), stableJson(clauses));
+  writeNew(join(staged, 'curation.json'), stableJson(CurationReportSchema.parse(output.curation)));
+  writeNew(join(staged, 'release.json'), stableJson(ReleaseSchema.parse(output.release)));
   await theirs;
   writeNew(join(staged, 'ingest-report.json'), stableJson(report));
   replaceDir(out, staged);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwardSchema, ClauseSchema, TargetSchema } from '../src/schema';
-import { buildDownloads, buildRows, toCsv } from '../scripts/downloads';
+import { ClauseSchema } from '../src/schema';
 import { extract } from '../scripts/ingest/extract';
 import { formatReport } from '../scripts/report';
 import { clausesOf } from './extract-clauses';
@@ -32,38 +31,6 @@ describe('the extraction stage', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ ruleId: 'pairing-count-mismatch', source: 'extract', field: 'text', offset: '对获得A企业、B企业分别给予'.length });
     expect(messages[0]?.note).toMatch(/without recipients/);
-  });
-});
-
-describe('downloads', () => {
-  it('builds award rows with the clause facts, in clause order', () => {
-    const rows = buildRows(allClauses(), []);
-    const first = rows.awards.find((r) => r.clauseId === 'changsha-2025-measures/1');
-    expect(first).toMatchObject({ id: 'changsha-2025-measures/1#a1', policyId: 'changsha-2025-measures', city: '长沙', amountYuan: 500_000, kind: 'fixed', tier: 'little-giant', primaryCategory: 'cultivation' });
-    expect(Object.keys(first ?? {}).slice(0, 4)).toEqual(['id', 'policyId', 'clauseId', 'city']);
-    expect(rows.awards.map((r) => r.policyId)).toEqual([...rows.awards.map((r) => r.policyId)].sort());
-  });
-
-  it('gives award and target rows every field of an Award and a Target', () => {
-    const rows = buildRows(allClauses(), []);
-    for (const field of Object.keys(AwardSchema.shape)) expect(Object.keys(rows.awards[0] ?? {})).toContain(field);
-    for (const field of Object.keys(TargetSchema.shape)) expect(Object.keys(rows.targets[0] ?? {})).toContain(field);
-  });
-
-  it('writes CSV with a BOM and JSON-encoded nested cells', () => {
-    const csv = toCsv([{ a: '长沙', b: { start: 1, end: 2 }, c: null }], ['a', 'b', 'c']);
-    expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv).toBe('\uFEFFa,b,c\n长沙,"{""start"":1,""end"":2}",\n');
-  });
-
-  it('is deterministic whatever order the records arrive in, and includes a JSON Schema', () => {
-    const clauses = allClauses();
-    const a = buildDownloads(clauses, []);
-    const b = buildDownloads([...clauses].reverse(), []);
-    expect([...a.keys()].sort()).toEqual(['data/awards.csv', 'data/awards.json', 'data/clauses.csv', 'data/clauses.json', 'data/policies.csv', 'data/policies.json', 'data/schema.json', 'data/targets.csv', 'data/targets.json']);
-    for (const [k, v] of a) expect(b.get(k), k).toBe(v);
-    const schema = JSON.parse(a.get('data/schema.json') ?? '{}');
-    expect(schema.files['awards.json'].items.properties.kind.enum).toContain('fee-reduction');
   });
 });
 

@@ -188,7 +188,7 @@ const cases: Case[] = [
   },
   {
     name: 'a missing required sidecar field',
-    input: () => single(POLICY, sidecarText({ publisher: '' })),
+    input: () => single(POLICY, sidecarText({ province: '' })),
     ruleId: 'sidecar-missing-field',
     file: 'test.yaml',
     line: 1,

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SOURCES_DIR } from './fixtures/ingest-helpers';
+import { parseCategoryOverrides } from '../scripts/ingest/classify';
+import { CurationReportSchema, type Clause } from '../src/schema';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -133,6 +135,26 @@ describe('npm run ingest', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/odd\/x\.txt:1:1 {2}error {2}`x\.txt` is a directory, expected a text file {2}\[not-a-file\]\n {2}hint: /);
     expect(r.stderr).toBe('');
+  });
+
+  it('applies the curation folder beside the sources folder, and writes what it applied to curation.json', () => {
+    // The layout of content/: <corpus>/sources and <corpus>/curation, named the way build.ts names them.
+    const root = join(work, 'curated');
+    cpSync(SOURCES_DIR, join(root, 'sources'), { recursive: true });
+    cpSync(join(ROOT, 'content', 'curation'), join(root, 'curation'), { recursive: true });
+    const curatedOut = join(work, 'curated-out');
+    expect(ingest('--sources', join(root, 'sources'), '--out', curatedOut).code).toBe(0);
+    const { overrides } = parseCategoryOverrides(readFileSync(join(root, 'curation', 'categories.yaml'), 'utf8'));
+    expect(overrides.length).toBeGreaterThan(0);
+    const written = CurationReportSchema.parse(JSON.parse(readFileSync(join(curatedOut, 'curation.json'), 'utf8')));
+    const clauses = JSON.parse(readFileSync(join(curatedOut, 'data', 'clauses.json'), 'utf8')) as Clause[];
+    expect(written.unapplied).toEqual([]);
+    expect(written.applied.map((a) => a.clause)).toEqual(overrides.map((o) => o.clause));
+    for (const o of overrides) {
+      const clause = clauses.find((c) => c.id === o.clause)!;
+      expect(clause.primaryCategory).toBe(o.primaryCategory);
+      for (const c of o.categories ?? []) expect(clause.categories).toContain(c);
+    }
   });
 
   it('explains a missing sources directory without a stack trace', () => {

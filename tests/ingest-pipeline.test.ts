@@ -44,6 +44,18 @@ describe('pipeline', () => {
     }
   });
 
+  it('versions the data by every input: the same inputs give the same version, any changed byte another', () => {
+    const a = runIngest(realInput()).release;
+    expect(a.dataVersion).toMatch(/^[0-9a-f]{12}$/);
+    expect(a.inputs.map((i) => i.kind)).toEqual([...a.inputs.map((i) => i.kind)].sort());
+    const input = realInput();
+    expect(runIngest({ ...input, sources: [...input.sources].reverse() }).release).toEqual(a);
+    const curated = runIngest({ ...input, curation: [{ path: 'curation/categories.yaml', text: '[]\n' }] }).release;
+    expect(curated.dataVersion).not.toBe(a.dataVersion);
+    const changed = { ...input.sidecars[0]!, text: `${input.sidecars[0]!.text}# note\n` };
+    expect(runIngest({ ...input, sidecars: [changed, ...input.sidecars.slice(1)] }).release.dataVersion).not.toBe(a.dataVersion);
+  });
+
   it('warns about a sidecar without a source and a date after today', () => {
     const input = single('一、甲措施。内容。\n', sidecarText({ issued: '2030-01-01' }));
     input.sidecars.push({ path: 'orphan.yaml', text: sidecarText() });
@@ -62,7 +74,26 @@ describe('pipeline', () => {
     const out = runIngest({ ...realInput(), curation });
     expect(out.result.clauses.find((c) => c.id === 'changsha-2025-measures/3')!.primaryCategory).toBe('talent');
     const unknown = out.messages.find((m) => m.ruleId === 'curation-unknown-clause')!;
-    expect(unknown).toMatchObject({ file: 'curation/categories.yaml', fatal: false });
+    expect(unknown).toMatchObject({ file: 'curation/categories.yaml', fatal: false, line: 4, column: 11 });
     expect(unknown.reason).toContain('changsha-2025-measures/99');
+  });
+
+  it('reports each override as applied, with the rules\' categories and the written record\'s, or as unapplied with its problem', () => {
+    const curation = [
+      {
+        path: 'curation/categories.yaml',
+        text: '- clause: changsha-2025-measures/3\n  primaryCategory: talent\n  reason: a test override with a reason\n- clause: changsha-2025-measures/99\n  primaryCategory: talent\n  reason: a clause that does not exist\n- clause: changsha-2025-measures/5\n  primaryCategory: nonsense\n  reason: not a category id\n',
+      },
+    ];
+    const out = runIngest({ ...realInput(), curation });
+    const clause = out.result.clauses.find((c) => c.id === 'changsha-2025-measures/3')!;
+    expect(out.curation.file).toBe('curation/categories.yaml');
+    expect(out.curation.applied).toHaveLength(1);
+    expect(out.curation.applied[0]).toMatchObject({ clause: clause.id, result: { primaryCategory: 'talent', categories: clause.categories } });
+    expect(out.curation.applied[0]!.rules.primaryCategory).toBe(realOutput().result.clauses.find((c) => c.id === clause.id)!.primaryCategory);
+    expect(out.curation.unapplied.map((u) => [u.clause, u.ruleId])).toEqual([
+      ['changsha-2025-measures/5', 'curation-invalid'],
+      ['changsha-2025-measures/99', 'curation-unknown-clause'],
+    ]);
   });
 });

@@ -2,6 +2,9 @@
 // against the schema, so the fixtures cannot drift from the contract.
 import { ClauseSchema, PolicySchema, type Award, type Clause, type Policy } from '../src/schema';
 
+/** The build day the site's unit tests compute statuses for. */
+export const TODAY = '2025-06-01';
+
 export function policy(over: Partial<Policy> & { id: string; city: Policy['city'] }): Policy {
   return PolicySchema.parse({
     province: '某省',

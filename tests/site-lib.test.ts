@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../src/lib/atlas';
 import { headlineLittleGiant, representative, spread, tierLadder, categoryLevels, awardPoints } from '../src/lib/benchmark';
-import { clauseLocator, gbt7714 } from '../src/lib/cite';
 import { clauseCategories, compareColumns, compareMatrix, largestAward } from '../src/lib/compare';
 import { awardShortLabel, awardValueLabel, clauseLabel, numberCore, wan, zhDate } from '../src/lib/format';
 import { markedParagraphs, markRuns } from '../src/lib/highlight';
@@ -11,7 +10,7 @@ import { describeType, jsDocByField } from '../src/lib/schema-docs';
 import { bigrams, similarityIndex } from '../src/lib/similar';
 import { annotateSource, splitSourceLines } from '../src/lib/source-view';
 import { joinBase, routes, sourceSlug } from '../src/lib/url';
-import { award, clause, policy } from './site-fixtures';
+import { award, clause, policy, TODAY } from './site-fixtures';
 
 const A = policy({ id: 'alpha-2024', city: { zh: '甲市', slug: 'alpha' }, issuer: '甲市人民政府办公室', docNumber: '甲政办发〔2024〕1号', issued: '2024-03-01' });
 const B = policy({ id: 'beta-2023', city: { zh: '乙市', slug: 'beta' }, year: 2023 });
@@ -34,7 +33,7 @@ const b1 = clause(B, '1', b1Text, {}, (id, t) => [
 const b2Text = '加分支持。对“小巨人”企业在评价中给予加分。';
 const b2 = clause(B, '2', b2Text, {}, (id, t) => [award(id, 1, t, '给予加分', { kind: 'non-monetary', tier: 'little-giant', form: null })]);
 
-const atlas = buildAtlas([C, B, A], [b2, a3, a1, b1, a2]);
+const atlas = buildAtlas([C, B, A], [b2, a3, a1, b1, a2], TODAY);
 
 describe('url helpers', () => {
   it('join a base path and a site path with exactly one slash', () => {
@@ -155,11 +154,13 @@ describe('compare', () => {
     ]);
   });
   it('says clauses are not classified yet when classification has not run', () => {
-    const raw = buildAtlas([A], [{ ...a1, categories: [], categoryEvidence: [] }]);
+    const raw = buildAtlas([A], [{ ...a1, categories: [], categoryEvidence: [] }], TODAY);
     expect(compareColumns(raw, 'cultivation')[0]!.state).toBe('not-classified');
   });
-  it('finds the largest stated sum and ignores awards without one', () => {
-    expect(largestAward([a1, a2, b1])!.award.amountYuan).toBe(3_000_000);
+  it('finds the largest stated sum, ignoring awards without one and awards a tier\'s enterprises get for something else', () => {
+    // a2's 300万 is paid to little giants that list on an exchange: not the tier's price.
+    expect(largestAward([a1, a2, b1])!.award.amountYuan).toBe(500_000);
+    expect(largestAward([a2, a3])!.award.amountYuan).toBe(200_000);
     expect(largestAward([b1, b2])).toBeNull();
   });
   it('fills the matrix with a count and the largest award per cell', () => {
@@ -214,19 +215,22 @@ describe('benchmark', () => {
     const annual = clause(C, '1', a1Text, {}, (id, t) => [
       award(id, 1, t, '每家给予一次性50万元奖励', { amountYuan: 500_000, tier: 'little-giant', frequency: 'annual' }),
     ]);
-    const rows = headlineLittleGiant(buildAtlas([C], [annual]));
+    const rows = headlineLittleGiant(buildAtlas([C], [annual], TODAY));
     expect(rows[0]!.state).toBe('absent');
   });
-  it('compares one representative sum per city and flags ceilings', () => {
+  it('compares one representative sum per city and leaves ceilings out of the ratio', () => {
     const points = awardPoints(atlas).filter((p) => p.award.tier === 'little-giant');
     expect(representative(points.filter((p) => p.policy.id === 'alpha-2024'))!.award.amountYuan).toBe(500_000);
     expect(representative(points.filter((p) => p.award.recognition === false))).toBeNull();
-    expect(spread(points)).toBeNull(); // only one city states a sum
+    expect(spread(points)).toMatchObject({ ratio: null, min: null, max: null }); // only one city states a sum
     const other = clause(C, '1', '认定奖励。给予“小巨人”企业最高150万元奖励。', {}, (id, t) => [
       award(id, 1, t, '最高150万元奖励', { amountYuan: 1_500_000, kind: 'cap', tier: 'little-giant' }),
     ]);
-    const both = awardPoints(buildAtlas([A, B, C], [a1, a2, other])).filter((p) => p.award.tier === 'little-giant');
-    expect(spread(both)).toMatchObject({ ratio: 3, mixesCaps: true });
+    const both = awardPoints(buildAtlas([A, B, C], [a1, a2, other], TODAY)).filter((p) => p.award.tier === 'little-giant');
+    const s = spread(both)!;
+    expect(s.ratio).toBeNull();
+    expect(s.compared.map((p) => p.policy.id)).toEqual(['alpha-2024']);
+    expect(s.excluded.map((e) => [e.point.policy.id, e.why])).toEqual([['gamma-2022', 'not-in-force']]);
   });
   it('builds the ladder from paid tiers only, with a row per policy', () => {
     const ladder = tierLadder(atlas);
@@ -244,20 +248,6 @@ describe('benchmark', () => {
   });
 });
 
-describe('gbt7714', () => {
-  it('cites issuer, title with 文号, publisher, year, clause, date and access day', () => {
-    expect(gbt7714(A, a1, '2026-01-02')).toBe(
-      '甲市人民政府办公室. 甲市的政策: 甲政办发〔2024〕1号[EB/OL]. 某办公室, 2024: 第1条(2024-03-01)[2026-01-02].',
-    );
-  });
-  it('writes 佚名 for an unknown issuer and never invents a date', () => {
-    expect(gbt7714(B, null, '2026-01-02')).toBe('佚名. 乙市的政策[EB/OL]. 某办公室, 2023[2026-01-02].');
-  });
-  it('locates a nested clause by its printed markers', () => {
-    expect(clauseLocator({ number: '3.', sectionPath: [{ marker: '二、', title: '' }, { marker: '(二)', title: '' }] })).toBe('二、(二)3');
-    expect(clauseLocator({ number: '（三十二）', sectionPath: [] })).toBe('第三十二条');
-  });
-});
 
 describe('source view', () => {
   const text = '\uFEFF封面\r\n\r\n一、条款正文[bookmark: _GoBack]\n续行\n版权所有\n';

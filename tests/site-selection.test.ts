@@ -22,7 +22,7 @@ import { countsText, headlineMore, headlineSeries, ladderSeries, moreText } from
 import { renderBars } from '../src/charts/award-bars/render';
 import { routes } from '../src/lib/url';
 import type { Clause, Policy } from '../src/schema';
-import { award, clause, policy } from './site-fixtures';
+import { award, clause, policy, TODAY } from './site-fixtures';
 
 const hrefFor = (id: string) => `/clause/${id}/`;
 
@@ -52,7 +52,7 @@ function syntheticAtlas(n: number): Atlas {
       }
     }
   }
-  return buildAtlas(policies, clauses);
+  return buildAtlas(policies, clauses, TODAY);
 }
 
 const small = syntheticAtlas(4);

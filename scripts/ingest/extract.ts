@@ -2,6 +2,7 @@
 // categories, tiers, awards, targets — plus diagnostics for a curator. Pure: no files, no clock.
 import { VFileMessage } from 'vfile-message';
 import type { CategoryOverride } from '../../src/schema/category';
+import { tierById } from '../../src/schema/tier';
 import { classify } from './classify';
 import type { Department } from '../../src/schema';
 import { departmentFunction, parseDepartments } from './departments';
@@ -17,6 +18,9 @@ import type { ClauseExtraction, StructuredClause } from './types';
  * file:line:column place.
  */
 export type ExtractMessage = VFileMessage & { offset: number; field: 'text' | 'departmentsText' };
+
+/** Tier families whose recognition is what 梯度培育与认定 is about. */
+const RECOGNITION_FAMILIES: ReadonlySet<string> = new Set(['srdi', 'champion']);
 
 export interface ExtractOptions {
   /** Category overrides from content/curation/categories.yaml. */
@@ -55,8 +59,6 @@ export function extract(clause: StructuredClause, options: ExtractOptions = {}):
   const departments = clause.departmentsText === null ? departmentCells(clause.text) : parsed.departments;
   for (const d of departmentDiagnostics) messages.push(message(d.message, d.ruleId, d.hint, d.offset, 'departmentsText'));
 
-  const { primaryCategory, categories, categoryEvidence } = classify(clause, options.overrides ?? []);
-
   const found = extractAwards(clause.text);
   for (const d of found.diagnostics) messages.push(message(d.message, d.ruleId, d.hint, d.offset, 'text'));
   const awards = found.awards.map((a, i) => ({
@@ -64,6 +66,10 @@ export function extract(clause: StructuredClause, options: ExtractOptions = {}):
     ...a,
     recognition: isRecognitionAward(a.tier, a.quote),
   }));
+
+  // Paying for an SRDI or champion recognition makes a clause one of 梯度培育与认定, whatever its heading.
+  const paysRecognition = awards.some((a) => a.recognition && a.tier !== null && a.kind !== 'non-monetary' && RECOGNITION_FAMILIES.has(tierById(a.tier).family));
+  const { primaryCategory, categories, categoryEvidence } = classify({ ...clause, paysRecognition }, options.overrides ?? []);
 
   const targets = extractTargets(clause.text).map((t, i) => ({ id: `${clause.id}#t${i + 1}`, ...t }));
 

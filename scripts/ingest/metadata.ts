@@ -33,7 +33,7 @@ export function parseSidecar(yamlFile: string, text: string | undefined, sourceF
         ruleId: 'sidecar-missing',
         severity: 'error',
         reason: `Missing sidecar \`${yamlFile}\`, expected one YAML file beside every source text`,
-        hint: `create ${yamlFile} with at least: policy, sourceKind, publisher, city: { zh, slug }, province, title, draft`,
+        hint: `create ${yamlFile} with at least: policy, sourceKind, city: { zh, slug }, province, title, draft`,
       }),
     );
     return { sidecar: null, messages, placeOf: () => ({ line: 1, column: 1 }) };

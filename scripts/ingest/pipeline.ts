@@ -4,13 +4,25 @@
 import { createHash } from 'node:crypto';
 import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
-import { ClauseSchema, ID_RULE, isSourceFileName, MAX_SOURCE_NAME, PolicySchema, type Clause, type Policy, type PolicySource, type SourceSidecar } from '../../src/schema';
+import {
+  ClauseSchema,
+  ID_RULE,
+  isSourceFileName,
+  MAX_SOURCE_NAME,
+  PolicySchema,
+  type Clause,
+  type CurationReport,
+  type Policy,
+  type PolicySource,
+  type Release,
+  type SourceSidecar,
+} from '../../src/schema';
 import { Ledger, type RemovedPiece } from './accounting';
 import { amountProblems } from './amount-checks';
 import { frontRules, isEndBlockStart, leadingFurniture, lineRules, trailerRules, type ContentLine } from './boilerplate';
 import { decode, decodeSidecar, placeAt, type DecodedSource } from './decode';
 import { compareMessages, excerpt, makeMessage, type Place } from './diagnostics';
-import { parseCategoryOverrides, unknownOverrideClauses } from './classify';
+import { classify, parseCategoryOverrides, unknownOverrideClauses, type CurationDiagnostic } from './classify';
 import { extract, type ExtractOptions } from './extract';
 import {
   crossCheck,
@@ -53,6 +65,10 @@ export interface IngestOutput {
   removed: RemovedPiece[];
   /** What each text states about itself (title, 文号, dates, draft), for check-source's sidecar draft. */
   stated: { file: string; facts: TextFact[] }[];
+  /** The curation overrides as applied to the clauses (and those that could not be). */
+  curation: CurationReport;
+  /** The data version: a hash of every input by name and content. */
+  release: Release;
 }
 
 interface SourceOutcome {
@@ -135,17 +151,17 @@ export function runIngest(input: IngestInput): IngestOutput {
     clauses.push(...built.clauses);
   }
 
-  if (curation.file) {
-    for (const d of unknownOverrideClauses(curation.options.overrides ?? [], clauses.map((c) => c.id))) {
-      messages.push(makeMessage({ file: curation.file, ruleId: d.ruleId, severity: 'warning', reason: d.message, hint: d.hint }));
-    }
+  const unknown = unknownOverrideClauses(curation.options.overrides ?? [], clauses.map((c) => c.id));
+  for (const d of unknown) {
+    const place = curation.placeOf(d.clause);
+    messages.push(makeMessage({ file: curation.file!, place, ruleId: d.ruleId, severity: 'warning', reason: d.message, hint: d.hint }));
   }
 
   const accounting = outcomes.flatMap((o) => (o.accounting ? [o.accounting] : []));
   messages.sort(compareMessages);
   const removed = outcomes.flatMap((o) => o.removed);
   const stated = outcomes.map((o) => ({ file: o.file, facts: o.facts }));
-  return { result: { policies, clauses, accounting }, messages, removed, stated };
+  return { result: { policies, clauses, accounting }, messages, removed, stated, curation: curationReport(curation, clauses, unknown), release: release(input) };
 }
 
 /** Refuse a source or sidecar whose file name does not follow the documented pattern. */
@@ -212,6 +228,41 @@ function cityIdentity(renditions: readonly Rendition[]): VFileMessage[] {
     );
   }
   return out;
+}
+
+/** The inputs by base name and content hash, and the short hash over them all (order-independent). */
+function release(input: IngestInput): Release {
+  const sha = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+  const inputs = [
+    ...input.sources.map((s) => ({ kind: 'source' as const, file: baseName(s.path), sha256: sha(s.bytes) })),
+    ...input.sidecars.map((s) => ({ kind: 'sidecar' as const, file: baseName(s.path), sha256: sha('text' in s ? s.text : s.bytes) })),
+    ...(input.curation ?? []).map((c) => ({ kind: 'curation' as const, file: baseName(c.path), sha256: sha(c.text) })),
+  ].sort((a, b) => byCodePoint(a.kind, b.kind) || byCodePoint(a.file, b.file));
+  const dataVersion = sha(inputs.map((i) => `${i.kind}\t${i.file}\t${i.sha256}\n`).join('')).slice(0, 12);
+  return { dataVersion, inputs };
+}
+
+/**
+ * What curation did, read back from the clause records themselves (not from the YAML), with
+ * what the keyword rules alone would have said.
+ */
+function curationReport(curation: ReturnType<typeof readCuration>, clauses: readonly Clause[], unknown: readonly CurationDiagnostic[]): CurationReport {
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const applied = (curation.options.overrides ?? []).flatMap((o) => {
+    const clause = byId.get(o.clause);
+    if (!clause) return [];
+    const rules = classify(clause);
+    return [
+      {
+        clause: o.clause,
+        reason: o.reason,
+        rules: { primaryCategory: rules.primaryCategory, categories: rules.categories },
+        result: { primaryCategory: clause.primaryCategory, categories: clause.categories },
+      },
+    ];
+  });
+  const unapplied = [...curation.diagnostics, ...unknown].map((d) => ({ clause: d.clause, ruleId: d.ruleId, problem: d.message }));
+  return { file: curation.file, applied, unapplied };
 }
 
 function stem(path: string): string {
@@ -409,14 +460,27 @@ function dateChecks(
 }
 
 /** Category overrides from `categories.yaml` among the curation files, with their problems. */
-function readCuration(files: readonly { path: string; text: string }[]): { options: ExtractOptions; file: string | null; messages: VFileMessage[] } {
+function readCuration(files: readonly { path: string; text: string }[]): {
+  options: ExtractOptions;
+  file: string | null;
+  diagnostics: CurationDiagnostic[];
+  messages: VFileMessage[];
+  /** Where an override names a clause id in the file (its `clause:` line), else 1:1. */
+  placeOf: (clause: string | null) => Place;
+} {
   const file = files.find((f) => /(^|\/)categories\.ya?ml$/.test(f.path));
-  if (!file) return { options: {}, file: null, messages: [] };
+  const placeOf = (clause: string | null): Place => {
+    if (!file || clause === null) return { line: 1, column: 1 };
+    const lines = file.text.split(/\r?\n/);
+    const at = lines.findIndex((l) => new RegExp(`clause:\\s*["']?${clause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`).test(l));
+    return at < 0 ? { line: 1, column: 1 } : { line: at + 1, column: lines[at]!.indexOf(clause) + 1 };
+  };
+  if (!file) return { options: {}, file: null, diagnostics: [], messages: [], placeOf };
   const parsed = parseCategoryOverrides(file.text);
   const messages = parsed.diagnostics.map((d) =>
-    makeMessage({ file: file.path, place: { line: d.line ?? 1, column: 1 }, ruleId: d.ruleId, severity: 'error', reason: d.message, hint: d.hint }),
+    makeMessage({ file: file.path, place: d.line !== null ? { line: d.line, column: 1 } : placeOf(d.clause), ruleId: d.ruleId, severity: 'error', reason: d.message, hint: d.hint }),
   );
-  return { options: { overrides: parsed.overrides }, file: file.path, messages };
+  return { options: { overrides: parsed.overrides }, file: file.path, diagnostics: parsed.diagnostics, messages, placeOf };
 }
 
 function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractOptions): { policy: Policy | null; clauses: Clause[]; messages: VFileMessage[] } {
@@ -450,7 +514,7 @@ function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractO
     return {
       file: baseName(r.source.file),
       sourceKind: r.sidecar.sourceKind,
-      publisher: r.sidecar.publisher,
+      publisher: r.sidecar.publisher ?? null,
       url: r.sidecar.url ?? null,
       primary: r === primary,
       sha256: outcome.sha256,

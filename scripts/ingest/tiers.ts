@@ -170,18 +170,5 @@ export function recipientTier(recipient: string | null): TierId | null {
   return (families.get(tierById(last.tier).family)?.size ?? 0) > 1 ? null : last.tier;
 }
 
-// Words that say a sum rewards the recognition itself, and activities that make it a reward for
-// something else even when the recipient is named by its tier.
-const RECOGNITION_WORDS = /认定|获得|评定|评为|入选|授予/;
-const OTHER_ACTIVITY = /迁入|上市|贷款|创新券|应用企业/;
-
-/**
- * Whether an award with this tier and quote is paid for attaining the tier. Tiers outside the
- * 专精特新 ladder (首台套, factories, quality awards, standards, platforms) are recognitions by
- * nature; on the ladder the quote must say 认定/获得/评定…, because a 小巨人 is also paid for
- * listing or relocating, which is not what the tier benchmark compares.
- */
-export function isRecognitionAward(tier: TierId | null, quote: string): boolean {
-  if (tier === null || OTHER_ACTIVITY.test(quote)) return false;
-  return tierById(tier).family !== 'srdi' || RECOGNITION_WORDS.test(quote);
-}
+// The recognition rule is shared with the site's comparisons, so it lives in src/lib.
+export { isRecognitionAward } from '../../src/lib/recognition';

@@ -1,6 +1,7 @@
 // The whole corpus indexed once: every page asks this object instead of scanning the
 // collections again. Pure (data in, indices out) so it can be tested without Astro.
 import type { City, Clause, Policy } from '../schema';
+import { provenance, type Provenance } from './status';
 
 export interface Atlas {
   /** Policies sorted by city slug, then year, then id. */
@@ -21,6 +22,10 @@ export interface Atlas {
   policyBySourceFile: Map<string, Policy>;
   /** Total awards over all clauses (0 until extraction has run). */
   awardTotal: number;
+  /** The day statuses are computed for (YYYY-MM-DD), passed in: never read from the clock here. */
+  today: string;
+  /** Each policy's status on `today` and the kind of its primary source. */
+  provenanceById: Map<string, Provenance>;
 }
 
 function byKey<T>(key: (x: T) => string | number) {
@@ -31,7 +36,7 @@ function byKey<T>(key: (x: T) => string | number) {
   };
 }
 
-export function buildAtlas(policiesIn: readonly Policy[], clausesIn: readonly Clause[]): Atlas {
+export function buildAtlas(policiesIn: readonly Policy[], clausesIn: readonly Clause[], today: string): Atlas {
   const policies = [...policiesIn].sort(
     (a, b) => byKey<Policy>((p) => p.city.slug)(a, b) || (a.year ?? 0) - (b.year ?? 0) || byKey<Policy>((p) => p.id)(a, b),
   );
@@ -76,6 +81,37 @@ export function buildAtlas(policiesIn: readonly Policy[], clausesIn: readonly Cl
     clausesBySourceFile,
     policyBySourceFile,
     awardTotal: awardCount(clauses),
+    today,
+    provenanceById: new Map(policies.map((p) => [p.id, provenance(p, today)])),
+  };
+}
+
+/** The provenance of a policy of the atlas; throws with the id when it is not one. */
+export function provenanceOf(atlas: Atlas, policy: Pick<Policy, 'id'>): Provenance {
+  const found = atlas.provenanceById.get(policy.id);
+  if (!found) throw new Error(`Policy \`${policy.id}\` is not in the atlas`);
+  return found;
+}
+
+/**
+ * The atlas restricted to policies in force on its day (the “in force only” pages), with how
+ * many of the whole atlas's policies that leaves out.
+ */
+export function inForceAtlas(atlas: Atlas): { atlas: Atlas; hiddenPolicies: Policy[] } {
+  let found = inForceCache.get(atlas);
+  if (!found) inForceCache.set(atlas, (found = computeInForce(atlas)));
+  return found;
+}
+
+// Both “in force only” pages and their links ask for it; the restricted atlas is built once.
+const inForceCache = new WeakMap<Atlas, { atlas: Atlas; hiddenPolicies: Policy[] }>();
+
+function computeInForce(atlas: Atlas): { atlas: Atlas; hiddenPolicies: Policy[] } {
+  const kept = atlas.policies.filter((p) => provenanceOf(atlas, p).status === 'in-force');
+  const keep = new Set(kept.map((p) => p.id));
+  return {
+    atlas: buildAtlas(kept, atlas.clauses.filter((c) => keep.has(c.policyId)), atlas.today),
+    hiddenPolicies: atlas.policies.filter((p) => !keep.has(p.id)),
   };
 }
 

@@ -1,15 +1,19 @@
 // Award benchmarks: the national little-giant headline, the tier ladder, and award levels by
 // category. Pure aggregation over the atlas; charts turn these into series.
 import { TIERS, type Award, type CategoryId, type City, type Clause, type Policy, type Tier, type TierId } from '../schema';
-import type { Atlas } from './atlas';
+import { provenanceOf, type Atlas } from './atlas';
+import type { Provenance } from './status';
 import { inCategory } from './compare';
 import { policyShortLabel } from './format';
+import { tierRole } from './recognition';
 
 /** One award with the clause and policy it comes from. */
 export interface AwardPoint {
   award: Award;
   clause: Clause;
   policy: Policy;
+  /** The policy's status on the build day and its source kind: shown on every figure. */
+  provenance: Provenance;
 }
 
 const FAMILY_LABELS: Partial<Record<Tier['family'], { zh: string; en: string }>> & Record<string, { zh: string; en: string }> = {
@@ -38,7 +42,9 @@ export function isQuantified(award: Award): boolean {
 export function awardPoints(atlas: Atlas): AwardPoint[] {
   return atlas.clauses.flatMap((clause) => {
     const policy = atlas.policyById.get(clause.policyId);
-    return policy ? clause.awards.map((award) => ({ award, clause, policy })) : [];
+    if (!policy) return [];
+    const provenance = provenanceOf(atlas, policy);
+    return clause.awards.map((award) => ({ award, clause, policy, provenance }));
   });
 }
 
@@ -51,6 +57,7 @@ export type HeadlineState = 'quantified' | 'unquantified' | 'absent' | 'not-pars
 
 export interface HeadlineRow {
   policy: Policy;
+  provenance: Provenance;
   city: City;
   label: string;
   state: HeadlineState;
@@ -69,27 +76,35 @@ const ONE_OFF_LIKE = new Set<Award['frequency']>(['one-off', 'unspecified']);
  * document) can be displayed.
  */
 export function headlineLittleGiant(atlas: Atlas): HeadlineRow[] {
-  const points = awardPoints(atlas).filter((p) => p.award.tier === 'little-giant' && p.award.recognition);
+  const points = awardPoints(atlas).filter((p) => p.award.tier === 'little-giant' && tierRole(p.award) === 'recognition');
   return atlas.policies.map((policy) => {
     const label = policyRowLabel(atlas, policy);
+    const base = { policy, provenance: provenanceOf(atlas, policy), city: policy.city, label };
     const own = points.filter((p) => p.policy.id === policy.id).sort((a, b) => a.clause.ordinal - b.clause.ordinal);
     const quantified = own.find((p) => isQuantified(p.award) && ONE_OFF_LIKE.has(p.award.frequency));
-    if (quantified) return { policy, city: policy.city, label, state: 'quantified', point: quantified };
+    if (quantified) return { ...base, state: 'quantified', point: quantified };
     const unquantified = own.find((p) => p.award.kind === 'unquantified');
-    if (unquantified) return { policy, city: policy.city, label, state: 'unquantified', point: unquantified };
+    if (unquantified) return { ...base, state: 'unquantified', point: unquantified };
     const parsed = (atlas.clausesByPolicy.get(policy.id)?.length ?? 0) > 0;
-    return { policy, city: policy.city, label, state: parsed ? 'absent' : 'not-parsed', point: null };
+    return { ...base, state: parsed ? 'absent' : 'not-parsed', point: null };
   });
 }
 
-/** How far apart the cities' stated sums for one tier are. */
+/**
+ * How far apart the cities' stated sums for one tier are, among comparable figures only: fixed
+ * sums of policies in force on the build day. A draft proposes a sum and a status-unknown
+ * reprint may be out of date; a ceiling is not a sum paid. Those are named, not counted.
+ */
 export interface Spread {
-  min: AwardPoint;
-  max: AwardPoint;
-  /** max / min, rounded to one decimal. */
-  ratio: number;
-  /** True when at least one of the two ends is a ceiling, so the ratio compares unlike things. */
-  mixesCaps: boolean;
+  /** The figures compared (one per policy, see representative), smallest first. */
+  compared: AwardPoint[];
+  /** Representative figures left out of the ratio, each with why. */
+  excluded: { point: AwardPoint; why: 'not-in-force' | 'cap' }[];
+  /** Smallest and largest compared figures; null when fewer than two are comparable. */
+  min: AwardPoint | null;
+  max: AwardPoint | null;
+  /** max / min, rounded to one decimal; null when fewer than two are comparable. */
+  ratio: number | null;
 }
 
 /**
@@ -98,12 +113,12 @@ export interface Spread {
  * enterprises of the tier for something else (上市, 总部迁入) never stand for the tier.
  */
 export function representative(points: readonly AwardPoint[]): AwardPoint | null {
-  const quantified = points.filter((p) => p.award.recognition && isQuantified(p.award) && (p.award.amountYuan ?? 0) > 0);
+  const quantified = points.filter((p) => tierRole(p.award) === 'recognition' && isQuantified(p.award) && (p.award.amountYuan ?? 0) > 0);
   const rank = (p: AwardPoint) => (ONE_OFF_LIKE.has(p.award.frequency) ? 0 : 1);
   return [...quantified].sort((a, b) => rank(a) - rank(b) || a.clause.ordinal - b.clause.ordinal)[0] ?? null;
 }
 
-/** The spread between the smallest and largest representative sums of different policies; null when fewer than two. */
+/** The spread of the representative sums of different policies; null when no policy states one. */
 export function spread(points: readonly AwardPoint[]): Spread | null {
   const byPolicy = new Map<string, AwardPoint[]>();
   for (const p of points) {
@@ -112,25 +127,26 @@ export function spread(points: readonly AwardPoint[]): Spread | null {
     else byPolicy.set(p.policy.id, [p]);
   }
   const reps = [...byPolicy.values()].map(representative).filter((p): p is AwardPoint => p !== null);
-  if (reps.length < 2) return null;
-  let min = reps[0]!;
-  let max = reps[0]!;
+  if (reps.length === 0) return null;
+  const excluded: Spread['excluded'] = [];
+  const compared: AwardPoint[] = [];
   for (const p of reps) {
-    if (p.award.amountYuan! < min.award.amountYuan!) min = p;
-    if (p.award.amountYuan! > max.award.amountYuan!) max = p;
+    if (p.provenance.status !== 'in-force') excluded.push({ point: p, why: 'not-in-force' });
+    else if (p.award.kind !== 'fixed') excluded.push({ point: p, why: 'cap' });
+    else compared.push(p);
   }
-  return {
-    min,
-    max,
-    ratio: Math.round((max.award.amountYuan! / min.award.amountYuan!) * 10) / 10,
-    mixesCaps: min.award.kind === 'cap' || max.award.kind === 'cap',
-  };
+  compared.sort((a, b) => a.award.amountYuan! - b.award.amountYuan!);
+  const min = compared.length >= 2 ? compared[0]! : null;
+  const max = compared.length >= 2 ? compared[compared.length - 1]! : null;
+  const ratio = min && max ? Math.round((max.award.amountYuan! / min.award.amountYuan!) * 10) / 10 : null;
+  return { compared, excluded, min, max, ratio };
 }
 
 export type PolicyRowState = 'awarded' | 'absent' | 'not-parsed';
 
 export interface PolicyRow {
   policy: Policy;
+  provenance: Provenance;
   label: string;
   points: AwardPoint[];
   state: PolicyRowState;
@@ -138,8 +154,14 @@ export interface PolicyRow {
 
 export interface LadderTier {
   tier: Tier;
+  /** What each policy pays for the recognition itself (one row per policy). */
   rows: PolicyRow[];
   spread: Spread | null;
+  /**
+   * Awards that enterprises of the tier get for something else (上市, 迁入, 贷款, 创新券), in
+   * atlas order: listed under the tier as “面向该层级企业的其他支持”, never as its price.
+   */
+  otherSupport: AwardPoint[];
 }
 
 export interface LadderFamily {
@@ -158,15 +180,22 @@ function rowsFor(atlas: Atlas, points: readonly AwardPoint[]): PolicyRow[] {
   return atlas.policies.map((policy) => {
     const own = byPolicy.get(policy.id) ?? [];
     const parsed = (atlas.clausesByPolicy.get(policy.id)?.length ?? 0) > 0;
-    return { policy, label: policyRowLabel(atlas, policy), points: own, state: own.length > 0 ? 'awarded' : parsed ? 'absent' : 'not-parsed' };
+    return {
+      policy,
+      provenance: provenanceOf(atlas, policy),
+      label: policyRowLabel(atlas, policy),
+      points: own,
+      state: own.length > 0 ? 'awarded' : parsed ? 'absent' : 'not-parsed',
+    };
   });
 }
 
 /**
  * The tier ladder: families in vocabulary order, tiers low → high, only tiers some policy
  * pays for; every policy gets a row so an absent award is visible as such. Only recognition
- * awards count (what a city pays for attaining the tier); awards to enterprises of a tier for
- * something else, and non-monetary benefits (加分, 直通资格), show on the category benchmarks.
+ * awards count (what a city pays for attaining the tier, see tierRole); awards to enterprises
+ * of a tier for something else are kept apart in `otherSupport`, and non-monetary recognition
+ * benefits (人才认定) show on the category benchmarks.
  */
 export function tierLadder(atlas: Atlas): LadderFamily[] {
   let families = ladderCache.get(atlas);
@@ -178,12 +207,15 @@ export function tierLadder(atlas: Atlas): LadderFamily[] {
 const ladderCache = new WeakMap<Atlas, LadderFamily[]>();
 
 function computeLadder(atlas: Atlas): LadderFamily[] {
-  const points = awardPoints(atlas).filter((p) => p.award.tier !== null && p.award.recognition && p.award.kind !== 'non-monetary');
   const byTier = new Map<TierId, AwardPoint[]>();
-  for (const p of points) {
-    const list = byTier.get(p.award.tier!) ?? [];
+  const otherByTier = new Map<TierId, AwardPoint[]>();
+  for (const p of awardPoints(atlas)) {
+    const role = tierRole(p.award);
+    const into = role === 'recognition' && p.award.kind !== 'non-monetary' ? byTier : role === 'other-support' ? otherByTier : null;
+    if (!into) continue;
+    const list = into.get(p.award.tier!) ?? [];
     list.push(p);
-    byTier.set(p.award.tier!, list);
+    into.set(p.award.tier!, list);
   }
   const families: LadderFamily[] = [];
   for (const tier of TIERS) {
@@ -191,7 +223,7 @@ function computeLadder(atlas: Atlas): LadderFamily[] {
     if (!tierPoints) continue;
     let family = families.find((f) => f.family === tier.family);
     if (!family) families.push((family = { family: tier.family, tiers: [] }));
-    family.tiers.push({ tier, rows: rowsFor(atlas, tierPoints), spread: spread(tierPoints) });
+    family.tiers.push({ tier, rows: rowsFor(atlas, tierPoints), spread: spread(tierPoints), otherSupport: otherByTier.get(tier.id) ?? [] });
   }
   for (const family of families) family.tiers.sort((a, b) => a.tier.ladder - b.tier.ladder);
   return families;
@@ -201,4 +233,9 @@ function computeLadder(atlas: Atlas): LadderFamily[] {
 export function categoryLevels(atlas: Atlas, category: CategoryId): PolicyRow[] {
   const points = awardPoints(atlas).filter((p) => inCategory(p.clause, category));
   return rowsFor(atlas, points);
+}
+
+/** Award figures a ladder draws (one per row point): what an “in force only” view counts as hidden. */
+export function ladderFigureCount(families: readonly LadderFamily[]): number {
+  return families.reduce((n, f) => n + f.tiers.reduce((m, t) => m + t.rows.reduce((k, r) => k + r.points.length, 0), 0), 0);
 }

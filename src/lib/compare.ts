@@ -1,6 +1,8 @@
 // Side-by-side comparison by category: one column per city, and the categories × cities matrix.
 import { CATEGORIES, type Award, type CategoryId, type City, type Clause, type Policy } from '../schema';
-import type { Atlas } from './atlas';
+import { provenanceOf, type Atlas } from './atlas';
+import type { Provenance } from './status';
+import { tierRole } from './recognition';
 
 /**
  * Why a column has no clause, kept apart on purpose:
@@ -68,12 +70,15 @@ export interface LargestAward {
 /**
  * The largest stated sum among the clauses' awards (fixed sums and ceilings, including the cap
  * of a ratio or matching award). Ties keep the first in clause order. Null when no sum is stated.
+ * An award that enterprises of a tier get for something else (上市, 迁入) is not a figure the
+ * matrix compares: it would read as the price of the tier (see tierRole).
  */
 export function largestAward(clauses: readonly Clause[]): LargestAward | null {
   let best: LargestAward | null = null;
   for (const clause of clauses) {
     for (const award of clause.awards) {
       if (award.amountYuan === null || award.kind === 'unquantified' || award.kind === 'non-monetary') continue;
+      if (tierRole(award) === 'other-support') continue;
       if (!best || award.amountYuan > (best.award.amountYuan ?? 0)) best = { award, clause };
     }
   }
@@ -86,6 +91,8 @@ export interface MatrixCell {
   awardCount: number;
   largest: LargestAward | null;
   state: ColumnState;
+  /** Status and source kind of each policy the cell's clauses come from, in atlas order. */
+  provenance: { policy: Policy; provenance: Provenance }[];
 }
 
 export interface MatrixRow {
@@ -100,14 +107,22 @@ export function compareMatrix(atlas: Atlas, cities: readonly City[] = atlas.citi
   return CATEGORIES.map((category) => {
     const cells = perCity.map(({ city, all }) => {
       const clauses = all.filter((c) => inCategory(c, category.id));
+      const policyIds = new Set(clauses.map((c) => c.policyId));
+      const policies = (atlas.policiesByCity.get(city.slug) ?? []).filter((p) => policyIds.has(p.id));
       return {
         city,
         count: clauses.length,
         awardCount: clauses.reduce((n, c) => n + c.awards.length, 0),
         largest: largestAward(clauses),
         state: columnState(all, clauses),
+        provenance: policies.map((policy) => ({ policy, provenance: provenanceOf(atlas, policy) })),
       };
     });
     return { category, cells, total: cells.reduce((n, c) => n + c.count, 0) };
   });
+}
+
+/** Figures a matrix shows (cells with a largest award): what an “in force only” view counts as hidden. */
+export function matrixFigureCount(rows: readonly MatrixRow[]): number {
+  return rows.reduce((n, r) => n + r.cells.filter((c) => c.largest !== null).length, 0);
 }

@@ -4,9 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import type { Clause, IngestReport, Policy } from '../schema';
+import { CurationReportSchema, ReleaseSchema, type Clause, type CurationReport, type IngestReport, type Policy, type Release } from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
-import { similarityIndex, type SimilarMatch } from './similar';
+import { buildDay } from './status';
+import { similarMeasures, type MeasureMatch } from './similar-measures';
 import { boilerplateFromReport, type IngestReportSummary, parseReport, summariseReport } from './report';
 import type { BoilerplateRange } from './source-view';
 
@@ -19,18 +20,17 @@ export function loadAtlas(): Promise<Atlas> {
     return buildAtlas(
       policies.map((e) => e.data as Policy),
       clauses.map((e) => e.data as Clause),
+      buildDay(),
     );
   })();
   return atlasPromise;
 }
 
-let similarPromise: Promise<Map<string, SimilarMatch[]>> | undefined;
+let similarPromise: Promise<Map<string, MeasureMatch[]>> | undefined;
 
-/** Similar clauses in other cities for every clause, computed once. */
-export function loadSimilar(): Promise<Map<string, SimilarMatch[]>> {
-  similarPromise ??= loadAtlas().then((atlas) =>
-    similarityIndex(atlas.clauses.map((c) => ({ id: c.id, group: c.citySlug, text: `${c.title}\n${c.text}` }))),
-  );
+/** Similar clauses in other cities for every clause (the equivalent measure first), computed once. */
+export function loadSimilar(): Promise<Map<string, MeasureMatch[]>> {
+  similarPromise ??= loadAtlas().then((atlas) => similarMeasures(atlas.clauses));
   return similarPromise;
 }
 
@@ -46,6 +46,33 @@ export function loadIngestReport(): IngestReport | null {
     reportCache = { report: existsSync(path) ? parseReport(JSON.parse(readFileSync(path, 'utf8'))) : null };
   }
   return reportCache.report;
+}
+
+let curationCache: { report: CurationReport | null } | undefined;
+
+/**
+ * generated/curation.json: the overrides ingest applied to the clause records and those it
+ * could not; null when ingest did not write one (or an older ingest wrote another shape).
+ */
+export function loadCurationReport(): CurationReport | null {
+  if (!curationCache) {
+    const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'curation.json');
+    const parsed = existsSync(path) ? CurationReportSchema.safeParse(JSON.parse(readFileSync(path, 'utf8'))) : null;
+    curationCache = { report: parsed?.success ? parsed.data : null };
+  }
+  return curationCache.report;
+}
+
+let releaseCache: { release: (Release & { built: string }) | null } | undefined;
+
+/** generated/release.json with the build day: the data version every page footer shows; null when ingest wrote none. */
+export function loadRelease(): (Release & { built: string }) | null {
+  if (!releaseCache) {
+    const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'release.json');
+    const parsed = existsSync(path) ? ReleaseSchema.safeParse(JSON.parse(readFileSync(path, 'utf8'))) : null;
+    releaseCache = { release: parsed?.success ? { ...parsed.data, built: buildDay() } : null };
+  }
+  return releaseCache.release;
 }
 
 export function loadReportSummary(): IngestReportSummary | null {

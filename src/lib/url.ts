@@ -37,6 +37,9 @@ export const routes = {
   clause: (clauseId: string) => href(`/clause/${clauseId}/`),
   source: (file: string, line?: number) => `${href(`/source/${sourceSlug(file)}/`)}${line ? `#L${line}` : ''}`,
   compare: (category?: string) => href(category ? `/compare/${category}/` : '/compare/'),
+  /** The matrix, or the tier ladder, restricted to policies in force: a static page each, so it works without JavaScript. */
+  compareInForce: (category?: string) => href(category ? `/compare/${category}/in-force/` : '/compare/in-force/'),
+  benchmarkInForce: (category?: string) => href(category ? `/benchmark/${category}/in-force/` : '/benchmark/in-force/'),
   /** Page `n` (1-based) of the city directory: of the matrix without a category, else of a category's columns. */
   compareCities: (category: string | null, n: number) => href(category ? `/compare/${category}/page/${n}/` : `/compare/page/${n}/`),
   benchmark: (category?: string) => href(category ? `/benchmark/${category}/` : '/benchmark/'),
@@ -47,5 +50,6 @@ export const routes = {
   search: () => href('/search/'),
   data: () => href('/data/'),
   dataFile: (name: string) => href(`/data/${name}`),
+  changelog: () => href('/changelog/'),
   methodology: (anchor?: string) => `${href('/methodology/')}${anchor ? `#${anchor}` : ''}`,
 };

@@ -52,8 +52,8 @@ export const SourceSidecarSchema = z
     primary: z.boolean().default(true),
     /** What this source is. */
     sourceKind: z.enum(SOURCE_KINDS),
-    /** Who published this rendition (may differ from the issuer for reprints). */
-    publisher: z.string().min(1),
+    /** Who published this rendition (may differ from the issuer for reprints); omit when unknown — never guessed. */
+    publisher: z.string().min(1).optional(),
     /** Where it was published, when known. */
     url: z
       .string()
@@ -88,7 +88,8 @@ export const PolicySourceSchema = z.object({
   /** File name under `content/sources/`. */
   file: z.string().min(1),
   sourceKind: z.enum(SOURCE_KINDS),
-  publisher: z.string().min(1),
+  /** Who published this rendition; null when unknown (a citation then says [出版者不详]). */
+  publisher: z.string().min(1).nullable(),
   url: z.string().nullable(),
   primary: z.boolean(),
   /** SHA-256 of the raw bytes, so a citation can name the exact text. */

@@ -33,8 +33,8 @@ export function richestCompareCategory(dist: string): string {
   const dir = join(dist, 'compare');
   let best = { category: '', columns: -1 };
   for (const name of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    // compare/page/<n>/ is the matrix's city directory, not a category.
-    if (!existsSync(join(dir, name, 'index.html'))) continue;
+    // compare/page/<n>/ is the matrix's city directory and compare/in-force/ the matrix again: not categories.
+    if (name === 'in-force' || !existsSync(join(dir, name, 'index.html'))) continue;
     const html = readFileSync(join(dir, name, 'index.html'), 'utf8');
     const columns = (html.match(/<section class="column"/g) ?? []).length - (html.match(/class="empty-state/g) ?? []).length;
     if (columns > best.columns) best = { category: name, columns };
@@ -53,8 +53,11 @@ export function pageCases(dist: string): PageCase[] {
   const source = firstDir(join(dist, 'source'));
   if (source) cases.push({ type: 'source', path: `/source/${source}/` });
   cases.push({ type: 'compare-matrix', path: '/compare/' });
+  cases.push({ type: 'compare-matrix-in-force', path: '/compare/in-force/' });
   cases.push({ type: 'compare', path: `/compare/${richestCompareCategory(dist)}/` });
+  cases.push({ type: 'compare-in-force', path: `/compare/${richestCompareCategory(dist)}/in-force/` });
   cases.push({ type: 'benchmark', path: '/benchmark/' });
+  cases.push({ type: 'benchmark-in-force', path: '/benchmark/in-force/' });
   const benchmarkCategory = firstDir(join(dist, 'benchmark'));
   if (benchmarkCategory) cases.push({ type: 'benchmark-category', path: `/benchmark/${benchmarkCategory}/` });
   cases.push({ type: 'methodology', path: '/methodology/' });

@@ -282,7 +282,8 @@ describe('citation', () => {
       const { page, problems } = await openPage(context);
       await page.goto(server.origin + cases.find((c) => c.type === 'clause')!.path);
       const text = (await page.locator('#citation').textContent())!.trim();
-      expect(text).toMatch(/\[EB\/OL\]\..*\[\d{4}-\d{2}-\d{2}\]\.$/);
+      // GB/T 7714-2015: 责任者. 题名[A] or [EB/OL] (online forms carry the access date) …, ending with a full stop.
+      expect(text).toMatch(/^[^.]+\. .+\[(A|EB)(\/OL)?\]\. .+\.$/);
       await page.locator('button[data-copy-target="citation"]').click();
       await expect.poll(() => page.locator('.copy-status').textContent()).toContain('已复制');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);

@@ -9,7 +9,8 @@
 //           drawn for a ~320 px phone column and scaled to its container.
 // Labels are never cut: they wrap onto as many lines as they need.
 import { scaleLinear } from 'd3';
-import type { BarMark, BarSeries } from './state';
+import type { BarMark, BarRow, BarSeries } from './state';
+import { SOURCE_KIND_LABELS, STATUS_LABELS, provenanceText } from '../../lib/status';
 
 export type ChartLayout = 'wide' | 'narrow';
 
@@ -65,6 +66,8 @@ const CJK_RANGE = '\\u2e80-\\u9fff\\uff00-\\uffef\\u3000-\\u303f“”‘’（�
 const CJK = new RegExp(`[${CJK_RANGE}]`);
 /** Units of a line: a run of spaces, one CJK character, or a run of anything else (a number, a word). */
 const LINE_UNITS = new RegExp(`\\s+|[${CJK_RANGE}]|[^\\s${CJK_RANGE}]+`, 'gu');
+/** The status column between row labels and bars (wide layout): policy status over source kind, in words. */
+const STATUS_WIDTH = 96;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -134,9 +137,11 @@ export function wrapText(text: string, max: number, size = METRICS.wide.font): s
  * A mark's tooltip: row, clause and amount. The quoted words are not repeated here: they are
  * in the data table once, and the mark points at them with aria-describedby (see quoteId).
  */
-function markTitle(rowLabel: string, mark: BarMark): string {
-  if (!mark.href) return `${rowLabel}：${mark.label}`;
-  return `${rowLabel} ${mark.clause}：${mark.label}`;
+function markTitle(row: BarRow): string {
+  const { label: rowLabel, mark } = row;
+  const status = row.provenance ? `（${provenanceText(row.provenance)}）` : '';
+  if (!mark.href) return `${rowLabel}${status}：${mark.label}`;
+  return `${rowLabel} ${mark.clause}${status}：${mark.label}`;
 }
 
 /** Id of the data-table element that holds a mark's quoted words (group and row index in the series). */
@@ -180,7 +185,8 @@ export function renderChart(series: BarSeries, options: RenderOptions): { svg: s
   // A loop, not Math.max(...rows): spreading an unbounded array into a call overflows the stack.
   const widest = rows.reduce((most, r) => Math.max(most, textWidth(r.label, m.font)), 48);
   const labelColumn = wide ? px(Math.min(MAX_LABEL_COLUMN, widest) + 14) : 0;
-  const x0 = labelColumn;
+  const withStatus = rows.some((r) => r.provenance !== null);
+  const x0 = labelColumn + (wide && withStatus ? STATUS_WIDTH : 0);
   const domainMax = series.maxWan > 0 ? series.maxWan : 1;
   let x1 = width;
   if (wide) {
@@ -195,7 +201,7 @@ export function renderChart(series: BarSeries, options: RenderOptions): { svg: s
   const scale = scaleLinear().domain([0, domainMax]).range([x0, x1]).nice();
   const x = (v: number) => px(scale(v));
   const zero = x(0);
-  const geometry: RowGeometry = { m, width, x0, zero, x, hatch: `url(#${svgId}-hatch)` };
+  const geometry: RowGeometry = { m, width, labelColumn, x0, zero, x, hatch: `url(#${svgId}-hatch)` };
 
   const body: string[] = [];
   const grid: string[] = [];
@@ -215,8 +221,8 @@ export function renderChart(series: BarSeries, options: RenderOptions): { svg: s
     const plotTop = y;
     group.rows.forEach((row, r) => {
       const quote = quoteId(options.id, g, r);
-      const drawn = (wide ? wideRow : narrowRow)(row.label, row.mark, y, geometry);
-      body.push(drawn.label, wrapMark(row.label, row.mark, drawn, quote, y));
+      const drawn = (wide ? wideRow : narrowRow)(row, y, geometry);
+      body.push(drawn.label, wrapMark(row, drawn, quote, y));
       y += drawn.height;
     });
     if (wide && group.rows.length) grid.push(gridLines(scale.ticks(5).map(x), x0, plotTop, y));
@@ -274,7 +280,9 @@ function gridLines(ticks: number[], x0: number, top: number, bottom: number): st
 interface RowGeometry {
   m: Metrics;
   width: number;
-  /** Left edge of the plot (the end of the wide layout's label column). */
+  /** Right edge of the wide layout's row-label column (the status column follows it). */
+  labelColumn: number;
+  /** Left edge of the plot (after the label and status columns). */
   x0: number;
   zero: number;
   x: (v: number) => number;
@@ -292,11 +300,24 @@ interface DrawnRow {
   hitRight: number;
 }
 
-function barShape(mark: BarMark, top: number, { zero, m, x, hatch }: RowGeometry): { svg: string; end: number } {
+function barShape(row: BarRow, top: number, { zero, m, x, hatch }: RowGeometry): { svg: string; end: number } {
+  const { mark } = row;
   const end = x(mark.valueWan!);
   const w = px(Math.max(2, end - zero));
-  const fill = mark.kind === 'fixed' ? `fill="${PALETTE.fixed}"` : `fill="${hatch}" stroke="${PALETTE.cap}" stroke-width="1.5"`;
-  return { svg: `<rect class="bar" x="${zero}" y="${px(top)}" width="${w}" height="${m.bar}" ${fill}/>`, end: zero + w };
+  // Not in force: a paler bar with a dashed outline, a shape difference as well as the words.
+  const notInForce = row.provenance !== null && row.provenance.status !== 'in-force';
+  const fill = mark.kind === 'fixed' ? `fill="${PALETTE.fixed}"` : `fill="${hatch}"`;
+  const stroke = notInForce
+    ? ` fill-opacity="0.35" stroke="${PALETTE.axis}" stroke-width="1.5" stroke-dasharray="3 2"`
+    : mark.kind === 'cap'
+      ? ` stroke="${PALETTE.cap}" stroke-width="1.5"`
+      : '';
+  return { svg: `<rect class="bar" x="${zero}" y="${px(top)}" width="${w}" height="${m.bar}" ${fill}${stroke}/>`, end: zero + w };
+}
+
+/** A row's policy status and source kind in words (现行有效 · 正式公文), or null. */
+function statusWords(row: BarRow): [string, string] | null {
+  return row.provenance ? [STATUS_LABELS[row.provenance.status].zh, SOURCE_KIND_LABELS[row.provenance.sourceKind].zh] : null;
 }
 
 /** Attributes of a mark's words: the value after a bar, or the words that stand instead of one (italic; muted when they state an absence). */
@@ -307,20 +328,26 @@ function valueAttributes(mark: BarMark): string {
 }
 
 /** Wide row: label right-aligned before the plot, bar from zero, value label after the bar. */
-function wideRow(rowLabel: string, mark: BarMark, top: number, g: RowGeometry): DrawnRow {
-  const { m, width, x0, zero, x } = g;
-  const labelLines = wrapText(rowLabel, x0 - 12, m.font);
+function wideRow(row: BarRow, top: number, g: RowGeometry): DrawnRow {
+  const { m, width, labelColumn, zero, x } = g;
+  const { label: rowLabel, mark } = row;
+  const labelLines = wrapText(rowLabel, labelColumn - 12, m.font);
   const isBar = mark.valueWan !== null && mark.kind !== 'text';
   const barEnd = isBar ? x(mark.valueWan!) : zero;
   const valueLeft = (isBar ? Math.max(barEnd, zero) : zero) + GAP;
   const valueLines = wrapText(mark.label, width - valueLeft - SLACK, m.font);
-  const height = Math.max(m.row, Math.max(labelLines.length, valueLines.length) * m.line + 8);
+  const status = statusWords(row);
+  const height = Math.max(m.row, Math.max(labelLines.length, valueLines.length, status ? 2 : 0) * m.line + 8);
   const labelTop = top + (height - labelLines.length * m.line) / 2;
   const valueTop = top + (height - valueLines.length * m.line) / 2;
-  const label = textLines(labelLines, x0 - 8, labelTop + baseline(m.font, m.line), m.line, 'class="row-label" text-anchor="end"');
+  // Status in words beside every row, so a draft never passes for law in greyscale or print.
+  const statusText = status
+    ? textLines(status, labelColumn, top + (height - 2 * m.line) / 2 + baseline(m.small, m.line), m.line, `class="row-status" font-size="${m.small}" fill="${PALETTE.axis}"${row.provenance!.status === 'in-force' ? '' : ' font-weight="bold"'}`)
+    : '';
+  const label = textLines(labelLines, labelColumn - 8, labelTop + baseline(m.font, m.line), m.line, 'class="row-label" text-anchor="end"') + statusText;
   const value = textLines(valueLines, valueLeft, valueTop + baseline(m.font, m.line), m.line, valueAttributes(mark));
-  const bar = isBar ? barShape(mark, top + (height - m.bar) / 2, g).svg : '';
-  const valueRight = valueLeft + Math.max(...valueLines.map((l) => textWidth(l, m.font)));
+  const bar = isBar ? barShape(row, top + (height - m.bar) / 2, g).svg : '';
+  const valueRight = valueLeft + valueLines.reduce((most, l) => Math.max(most, textWidth(l, m.font)), 0);
   return { label, mark: bar + value, height, hitLeft: zero, hitRight: Math.min(width, valueRight + 4) };
 }
 
@@ -328,8 +355,12 @@ function wideRow(rowLabel: string, mark: BarMark, top: number, g: RowGeometry): 
  * Narrow row: the row label on top (the value right-aligned beside it when both fit, else on
  * the lines below), then the bar across the full width. Words-only marks take the bar's place.
  */
-function narrowRow(rowLabel: string, mark: BarMark, top: number, g: RowGeometry): DrawnRow {
+function narrowRow(row: BarRow, top: number, g: RowGeometry): DrawnRow {
   const { m, width } = g;
+  const { mark } = row;
+  const status = statusWords(row);
+  // On a phone the status follows the row label in words: `国家级…（征求意见稿 · 咨询文章）`.
+  const rowLabel = status ? `${row.label}（${status.join(' · ')}）` : row.label;
   const isBar = mark.valueWan !== null && mark.kind !== 'text';
   const valueWidth = textWidth(mark.label, m.font);
   const beside = isBar && valueWidth <= width * 0.5;
@@ -350,7 +381,7 @@ function narrowRow(rowLabel: string, mark: BarMark, top: number, g: RowGeometry)
   let bar = '';
   if (isBar) {
     y += 3;
-    bar = barShape(mark, y, g).svg;
+    bar = barShape(row, y, g).svg;
     y += m.bar;
   }
   const height = Math.max(m.row, y + 8 - top);
@@ -361,10 +392,11 @@ function narrowRow(rowLabel: string, mark: BarMark, top: number, g: RowGeometry)
  * A mark with a clause becomes a link whose tap area (a transparent rect over the row, at least
  * 24 px each way) covers its bar and words.
  */
-function wrapMark(rowLabel: string, mark: BarMark, drawn: DrawnRow, quote: string, top: number): string {
+function wrapMark(row: BarRow, drawn: DrawnRow, quote: string, top: number): string {
+  const { mark } = row;
   // An absent award: the words say it all, so no tooltip and nothing to follow.
   if (!mark.href) return drawn.mark;
-  const title = `<title>${escapeXml(markTitle(rowLabel, mark))}</title>`;
+  const title = `<title>${escapeXml(markTitle(row))}</title>`;
   const hit = `<rect class="hit" x="${drawn.hitLeft}" y="${px(top + 2)}" width="${px(Math.max(24, drawn.hitRight - drawn.hitLeft))}" height="${px(drawn.height - 4)}" fill="transparent"/>`;
   return `<a class="mark" href="${escapeXml(mark.href)}" aria-describedby="${quote}">${title}${drawn.mark}${hit}</a>`;
 }
@@ -387,5 +419,6 @@ function renderLegend(series: BarSeries, id: string, layout: ChartLayout, width:
   if (series.kinds.includes('fixed')) add(`<rect width="14" height="14" fill="${PALETTE.fixed}"/>`, '定额（实心）');
   if (series.kinds.includes('cap')) add(`<rect width="14" height="14" fill="url(#${id}-hatch)" stroke="${PALETTE.cap}" stroke-width="1.5"/>`, '最高限额（斜线，上限而非定额）');
   if (series.kinds.includes('text')) add(`<rect width="14" height="14" fill="none" stroke="${PALETTE.muted}" stroke-dasharray="2 2"/>`, '未量化：以文字说明');
+  if (series.anyNotInForce) add(`<rect width="14" height="14" fill="${PALETTE.fixed}" fill-opacity="0.35" stroke="${PALETTE.axis}" stroke-dasharray="3 2"/>`, '浅色虚框＝非现行有效（见状态）');
   return { svg: `<g class="legend">${items.join('')}</g>`, height: items.length ? ly + 22 : 0 };
 }

@@ -5,6 +5,8 @@ import type { AwardPoint, HeadlineRow, LadderFamily, LadderTier, PolicyRow } fro
 import { awardShortLabel, clauseLabel, FREQUENCY_LABELS, KIND_LABELS, numberCore, wan } from '../../lib/format';
 import { LIMITS } from '../../lib/paging';
 import { selectPolicyRows, type RowCounts, type RowSelection } from '../../lib/selection';
+import { OTHER_SUPPORT_LABEL, tierRole } from '../../lib/recognition';
+import { provenanceText, STATUS_LABELS, type Provenance } from '../../lib/status';
 
 /** `fixed` and `cap` are drawn as bars (solid vs hatched); everything else as words. */
 export type MarkKind = 'fixed' | 'cap' | 'text';
@@ -31,6 +33,11 @@ export interface BarRow {
   key: string;
   label: string;
   mark: BarMark;
+  /**
+   * The row's policy status and source kind, printed beside the row (words, so it survives
+   * greyscale and print); null only for rows that stand for no policy.
+   */
+  provenance: Provenance | null;
 }
 
 export interface BarGroup {
@@ -61,6 +68,8 @@ export interface BarSeries {
   unit: '万元';
   /** Which mark kinds occur, so the legend lists only those. */
   kinds: MarkKind[];
+  /** True when some row's policy is not in force (its bar is then drawn with a dashed outline). */
+  anyNotInForce: boolean;
 }
 
 export type HrefFor = (clauseId: string) => string;
@@ -79,7 +88,7 @@ export function pointMark(point: AwardPoint, hrefFor: HrefFor): BarMark {
     href: hrefFor(clause.id),
     quote: award.quote,
     clause: clauseLabel(clause),
-    kindLabel: `${KIND_LABELS[award.kind].zh} · ${FREQUENCY_LABELS[award.frequency].zh}`,
+    kindLabel: `${KIND_LABELS[award.kind].zh} · ${FREQUENCY_LABELS[award.frequency].zh}${tierRole(award) === 'other-support' ? ` · ${OTHER_SUPPORT_LABEL.zh}（非认定奖励）` : ''}`,
     muted: false,
   };
 }
@@ -93,18 +102,20 @@ function finish(groups: BarGroup[]): BarSeries {
   // A loop, not Math.max(...marks): spreading an unbounded array into a call overflows the stack.
   const maxWan = marks.reduce((most, m) => Math.max(most, m.valueWan ?? 0), 0);
   const kinds = (['fixed', 'cap', 'text'] as const).filter((k) => marks.some((m) => m.kind === k));
-  return { groups, maxWan, unit: '万元', kinds };
+  const anyNotInForce = groups.some((g) => g.rows.some((r) => r.provenance !== null && r.provenance.status !== 'in-force'));
+  return { groups, maxWan, unit: '万元', kinds, anyNotInForce };
 }
 
 /** Rows for one policy: one per award (labelled with the clause number when there are several), or one "absent" row. */
 function policyRows(row: PolicyRow, hrefFor: HrefFor, absentLabel: string): BarRow[] {
   if (row.points.length === 0) {
-    return [{ key: row.policy.id, label: row.label, mark: absentMark(row.state === 'not-parsed' ? '未能解析出条款' : absentLabel) }];
+    return [{ key: row.policy.id, label: row.label, mark: absentMark(row.state === 'not-parsed' ? '未能解析出条款' : absentLabel), provenance: row.provenance }];
   }
   return row.points.map((point, i) => ({
     key: `${point.award.id}:${i}`,
     label: row.points.length > 1 ? `${row.label} 第${numberCore(point.clause.number)}条` : row.label,
     mark: pointMark(point, hrefFor),
+    provenance: point.provenance,
   }));
 }
 
@@ -151,18 +162,35 @@ export function headlineSeries(rows: readonly HeadlineRow[], hrefFor: HrefFor, m
         key: row.policy.id,
         label: row.label,
         mark: row.point ? pointMark(row.point, hrefFor) : absentMark(row.state === 'not-parsed' ? '未能解析出条款' : '本政策未规定此项奖励'),
+        provenance: row.provenance,
       })),
     },
   ]);
 }
 
-/** Words for how far apart the cities are in one tier, e.g. `最高为最低的 3 倍`. */
+/**
+ * Words for how far apart the cities are in one tier, computed only among comparable figures
+ * (fixed sums of policies in force) and saying which, e.g.
+ * `现行有效的定额中，最高（甲 150 万元）为最低（乙 50 万元）的 3 倍；未计入：丙 最高 30 万元（上限）`.
+ */
 export function spreadNote(spread: LadderFamily['tiers'][number]['spread']): string {
   if (!spread) return '';
-  const caveat = spread.mixesCaps ? '（含上限金额，仅供参考）' : '';
-  const amount = (p: typeof spread.max) => `${p.award.kind === 'cap' ? '最高 ' : ''}${p.award.amountYuan! / 10_000} 万元`;
-  if (spread.ratio === 1) return `各地金额相同（${amount(spread.max)}）${caveat}`;
-  return `最高（${spread.max.policy.city.zh} ${amount(spread.max)}）为最低（${spread.min.policy.city.zh} ${amount(spread.min)}）的 ${spread.ratio} 倍${caveat}`;
+  const amount = (p: AwardPoint) => `${p.award.kind === 'cap' ? '最高 ' : ''}${wan(p.award.amountYuan!)} 万元`;
+  const named = (p: AwardPoint) => `${p.policy.city.zh} ${amount(p)}`;
+  let head: string;
+  if (spread.ratio !== null && spread.min && spread.max) {
+    head =
+      spread.ratio === 1
+        ? `现行有效的定额各地相同（${spread.compared.map(named).join('、')}）`
+        : `现行有效的定额中，最高（${named(spread.max)}）为最低（${named(spread.min)}）的 ${spread.ratio} 倍`;
+  } else if (spread.compared.length === 1) {
+    head = `只有 1 个可比金额（现行有效的定额：${named(spread.compared[0]!)}），不计算倍数`;
+  } else {
+    head = '没有可比金额（现行有效的定额），不计算倍数';
+  }
+  if (spread.excluded.length === 0) return head;
+  const why = (e: (typeof spread.excluded)[number]) => (e.why === 'cap' ? '上限，非定额' : STATUS_LABELS[e.point.provenance.status].zh);
+  return `${head}；未计入：${spread.excluded.map((e) => `${named(e.point)}（${why(e)}）`).join('、')}`;
 }
 
 /** The headline's "N more" line when it shows only its top rows. */
@@ -211,20 +239,25 @@ export function rankingSeries(tier: LadderTier, rows: readonly PolicyRow[], firs
   ]);
 }
 
-/** Award levels within a category: a group per policy, a row per award (labelled by tier or recipient). */
+/**
+ * Award levels within a category: a group per policy, a row per award, labelled by the tier
+ * when the tier's recognition triggers it, else by the recipient as written — an award for
+ * listing paid to SRDI enterprises must not read as what the city pays for the tier.
+ */
 export function categorySeries(rows: readonly PolicyRow[], hrefFor: HrefFor): BarSeries {
   return finish(
     rows.map((row) => ({
       key: row.policy.id,
-      label: row.label,
+      label: `${row.label}（${provenanceText(row.provenance)}）`,
       note: '',
       more: null,
       rows:
         row.points.length === 0
-          ? [{ key: `${row.policy.id}:none`, label: '—', mark: absentMark(row.state === 'not-parsed' ? '未能解析出条款' : '本类条款中没有奖补') }]
+          ? [{ key: `${row.policy.id}:none`, label: '—', mark: absentMark(row.state === 'not-parsed' ? '未能解析出条款' : '本类条款中没有奖补'), provenance: row.provenance }]
           : row.points.map((point, i) => ({
               key: `${point.award.id}:${i}`,
-              label: point.award.tier ? tierById(point.award.tier).zh : (point.award.recipient ?? point.clause.title),
+              provenance: point.provenance,
+              label: point.award.tier && tierRole(point.award) === 'recognition' ? tierById(point.award.tier).zh : (point.award.recipient ?? point.clause.title),
               mark: pointMark(point, hrefFor),
             })),
     })),
