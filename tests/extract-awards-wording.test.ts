@@ -183,3 +183,19 @@ describe('a table cell that holds only the support standard', () => {
     expect(read('资金规模\n2000万元\n市财政局').skipped.map((s) => s.reason)).toEqual(['no-award-word']);
   });
 });
+
+describe('ranges and standards', () => {
+  it.each([
+    ['5万—10万元', '对认定的企业给予5万—10万元奖励。'],
+    ['5-10万元', '对认定的企业给予5-10万元奖励。'],
+    ['5万至10万元', '对认定的企业给予5万至10万元补助。'],
+  ])('reads the range %s as a cap at its upper end', (_range, text) => {
+    const out = read(text);
+    expect(out.awards.map((a) => [a.kind, a.amountYuan])).toEqual([['cap', 100_000]]);
+  });
+
+  it('gives a sentence that only states the standard the recipient of the promise before it, and keeps one award', () => {
+    const out = read('对新认定的国家级专精特新“小巨人”企业，给予一次性奖励。奖励标准为每家100万元。');
+    expect(out.awards.map((a) => [a.kind, a.amountYuan, a.tier])).toEqual([['fixed', 1_000_000, 'little-giant']]);
+  });
+});

@@ -24,7 +24,7 @@ export interface AwardDiagnostic {
 }
 
 /** Why a sum of money in the text is not an award. */
-export type SkipReason = 'loan-principal' | 'budget' | 'threshold' | 'lower-bound' | 'rate-base' | 'remainder' | 'no-award-word';
+export type SkipReason = 'loan-principal' | 'budget' | 'threshold' | 'lower-bound' | 'rate-base' | 'remainder' | 'range-start' | 'no-award-word';
 
 /** A sum of money that was deliberately not made an award (kept for the report and tests). */
 export interface SkippedAmount {
@@ -59,6 +59,11 @@ const RATE_BETWEEN = new RegExp(`^[^,;]{0,10}?(?:${alt([...WORDS.grant, ...WORDS
  */
 const AMOUNT_CELL = new RegExp(`^(?:每家|每个|每项|单个企业)?(?:(?:${alt(WORDS.cap)})[^,;\\d]{0,4}?[\\d.]+(?:万元|亿元|元|万)|[\\d.]+(?:万元|亿元|元|万)/(?:家|个|项|年|人))$`);
 
+/** Between the two ends of a range of sums (`5万—10万元`, `5-10万元`, `5至10万元`). */
+const RANGE_DASH = /^[-—–~～至到]/;
+/** The lead of a range's upper end: `5万—` or `5-` right before it. */
+const RANGE_END = /[\d.]+(?:万元|亿元|元|万|亿)?[-—–~～至到]$/;
+
 /** `补助总额30%、70%`: shares of one sum paid in instalments. */
 const INSTALMENT_BEFORE = new RegExp(`(?:${alt(WORDS.money)})总额(?:\\d+(?:\\.\\d+)?%[、和及])*$`);
 /** Levels a 分别 list may follow instead of its recipients: `国家级及省级…`, `国家级、省级、市级…`. */
@@ -75,6 +80,8 @@ const PROMISE_RE = new RegExp(`(?:${alt(WORDS.grant)})[^,;]{0,6}?(?:${alt(GRANTI
 const SHARE_PROMISE_RE = new RegExp(`(?:按照|按)([^,;]{1,20}?)的?一定比例(?:${alt(WORDS.grant)})(?:${alt([...GRANTING_MONEY, '支持'])})`, 'g');
 /** Words after a share that make it paid money. */
 const SHARE_PAID = new RegExp(alt([...GRANTING_MONEY, '支持']));
+/** A sentence that states only the standard of an award promised before it. */
+const STANDARD_LEAD = new RegExp(`^(?:${alt(GRANTING_MONEY)})?(?:标准|金额)(?:为|是|:)`);
 /** Words that end a recipient phrase: what follows is how the award is given. */
 const CUT_WORDS = /分别|可给予|给予|予以|按照|按|每家|最高|根据|依规|依照|依据|一次性/;
 const LEAD_WORDS = /^(?:支持|鼓励|引导|推动|依规定|依规|并|其中:?|、)+/;
@@ -362,6 +369,8 @@ interface Reading {
   consumed: Set<MoneyToken>;
   diagnostics: AwardDiagnostic[];
   skipped: SkippedAmount[];
+  /** For a sentence that only states the standard (`奖励标准为每家100万元`): the recipient of the sentence before. */
+  carried: string | null;
 }
 
 function span(r: Reading, start: number, end: number): { start: number; end: number } {
@@ -398,15 +407,18 @@ function recipientFields(ctx: Ctx, recipient: Recipient | null): Pick<AwardDraft
 }
 
 /** Sorts the sentence's sums: rate parts, remainders, known non-awards, caps, possible awards. */
-function readSentence(ctx: Ctx, text: string, diagnostics: AwardDiagnostic[], skipped: SkippedAmount[]): Reading {
+function readSentence(ctx: Ctx, text: string, diagnostics: AwardDiagnostic[], skipped: SkippedAmount[], carried: string | null): Reading {
   const money = findMoneyCompact(ctx.s);
-  const r: Reading = { ctx, text, rates: findRates(ctx, money), usable: [], capOnly: [], consumed: new Set(), diagnostics, skipped };
+  const r: Reading = { ctx, text, rates: findRates(ctx, money), usable: [], capOnly: [], consumed: new Set(), diagnostics, skipped, carried };
   const inRate = new Set(r.rates.flatMap((rate) => [rate.base, rate.amount]));
   let previous: { token: MoneyToken; reason: SkipReason | null } | null = null;
   for (const t of money) {
     const lead = ctx.s.slice(chunkAt(ctx, t.start).start, t.start);
     const skippedBefore = r.skipped.length;
-    if (previous?.reason && previous.reason !== 'no-award-word' && /^(?:、|和|及|或)$/.test(ctx.s.slice(previous.token.end, t.start))) {
+    if (RANGE_DASH.test(ctx.s.slice(t.end, t.end + 2)) && money.some((u) => u.start > t.end && u.start <= t.end + 2)) {
+      // `5万—10万元`: a range, paid up to its upper end (read there as a cap).
+      skip(r, t, 'range-start');
+    } else if (previous?.reason && previous.reason !== 'no-award-word' && /^(?:、|和|及|或)$/.test(ctx.s.slice(previous.token.end, t.start))) {
       // `突破10亿元、50亿元、100亿元的`: the list goes on as what it began as.
       skip(r, t, previous.reason);
     } else if (inRate.has(t)) {
@@ -549,12 +561,12 @@ function sumTriggers(r: Reading): Trigger[] {
         const holder = voucher && !recipient ? /^(.+?)申请/.exec(ctx.s.slice(chunk.start, firstToken.start)) : null;
         if (holder) recipient = { start: chunk.start, end: chunk.start + (holder[1] as string).length, statementStart: chunk.start };
         const common: Partial<AwardDraft> = {
-          kind: voucher || CAP_WORDS.test(lead) || /^以内/.test(ctx.s.slice(lastToken.end)) ? 'cap' : 'fixed',
+          kind: voucher || CAP_WORDS.test(lead) || RANGE_END.test(lead) || /^以内/.test(ctx.s.slice(lastToken.end)) ? 'cap' : 'fixed',
           form: voucher ? null : formOf(ctx.s.slice(lastToken.end, end), ctx.s.slice(start, firstToken.start)),
         };
         if (group.length === 1) {
           const label = sumLabel(ctx.s.slice(chunk.start, firstToken.start));
-          const named = recipientFields(ctx, recipient);
+          const named = recipient || !r.carried ? recipientFields(ctx, recipient) : { recipient: r.carried, tier: recipientTier(r.carried) };
           const base = named.recipient ?? previous?.replace(/（[^（）]*）$/, '') ?? null;
           // `给予奖励：国家级100万元、省级50万元`: each sum carries its own label.
           const fields = label && base ? { recipient: `${base}（${label}）`, tier: recipientTier(`${label}${base}`) } : named;
@@ -710,11 +722,15 @@ export function extractAwards(text: string): AwardExtraction {
     inList = false;
     if (sentence.text === '') continue;
     const ctx: Ctx = { original: text, c, s: sentence.text, so: sentence.start, chunks: splitTopLevel(sentence.text, [',']) };
-    const r = readSentence(ctx, text, diagnostics, skipped);
+    // `给予一次性奖励。奖励标准为每家100万元。`: the standard belongs to the promise before it.
+    const standard = STANDARD_LEAD.test(ctx.s);
+    const promised = standard ? awards.findLast((a) => a.recipient !== null) : undefined;
+    const r = readSentence(ctx, text, diagnostics, skipped, promised?.recipient ?? null);
     // Rates and shares first, so a cap written after them (`总额不超过30万元`) is theirs.
     const quantified = [...rateTriggers(r), ...shareTriggers(r), ...sumTriggers(r)];
     const triggers = [...quantified, ...(quantified.length > 0 ? [] : promiseTriggers(r)), ...inKindTriggers(r)];
     const added = pairTriggers(ctx, triggers);
+    if (promised?.kind === 'unquantified' && added.some((a) => a.amountYuan !== null && a.recipient === promised.recipient)) awards.splice(awards.indexOf(promised), 1);
     awards.push(...added);
 
     // `给予10%的分类补助。其中:A项目最高补助5000万元,B项目最高补助3000万元;…`: each cap is
