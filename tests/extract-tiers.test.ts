@@ -51,3 +51,16 @@ describe('isRecognitionAward', () => {
     expect(isRecognitionAward(tier, quote)).toBe(expected);
   });
 });
+
+describe('levels and cultivation lists on the SRDI ladder', () => {
+  it.each([
+    ['市级专精特新中小企业', 'municipal-srdi'],
+    ['县级“专精特新”中小企业', 'municipal-srdi'],
+    ['省级专精特新中小企业', 'provincial-srdi'],
+    ['宁波专精特新中小培育企业', 'srdi-cultivation'],
+    ['省“隐形冠军”培育企业', 'hidden-champion-cultivation'],
+    ['专精特新“小巨人”培育企业', 'little-giant-reserve'],
+  ])('reads %s as %s', (name, tier) => {
+    expect(recipientTier(name)).toBe(tier);
+  });
+});

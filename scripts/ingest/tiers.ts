@@ -34,7 +34,9 @@ const NAMED: ReadonlyArray<{ re: RegExp; tier: (m: RegExpMatchArray) => TierId }
   },
   { re: /创新型中小企业/g, tier: () => 'innovative-sme' },
   // Without a level (Changsha, Shenzhen, Jiaxing's “专精特新”中小企业) this is the provincial tier.
-  { re: /专精特新中小企业(?!(?:培育|后备|储备))/g, tier: () => 'provincial-srdi' },
+  // A municipal (or county) list is its own, lower tier: `市级专精特新中小企业`.
+  { re: /(?:市级|县级|区级)专精特新中小企业(?!(?:培育|后备|储备))/g, tier: () => 'municipal-srdi' },
+  { re: /(?<!市级|县级|区级)专精特新中小企业(?!(?:培育|后备|储备))/g, tier: () => 'provincial-srdi' },
   { re: /链主工厂/g, tier: () => 'chain-leader-factory' },
   { re: /智能(?:制造)?工厂/g, tier: () => 'smart-factory' },
   { re: /数字化车间/g, tier: () => 'digital-workshop' },
