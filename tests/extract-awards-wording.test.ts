@@ -199,3 +199,16 @@ describe('ranges and standards', () => {
     expect(out.awards.map((a) => [a.kind, a.amountYuan, a.tier])).toEqual([['fixed', 1_000_000, 'little-giant']]);
   });
 });
+
+describe('sums that are not paid', () => {
+  it.each([
+    ['a turnover that qualifies a firm', '对年销售收入1亿元的企业给予10万元奖励。', 'threshold', [100_000]],
+    ['the size of a fund', '设立10亿元产业基金，对专精特新企业给予支持。', 'budget', []],
+    ['a budget the city pools', '市财政统筹安排5000万元支持企业发展。', 'budget', []],
+    ['a loan the firm may take', '对企业可申请最高500万元的信用贷款给予贴息。', 'loan-principal', []],
+  ])('skips %s', (_what, text, reason, paid) => {
+    const out = read(text);
+    expect(out.skipped.map((s) => s.reason)).toEqual([reason]);
+    expect(out.awards.flatMap((a) => (a.amountYuan === null ? [] : [a.amountYuan]))).toEqual(paid);
+  });
+});

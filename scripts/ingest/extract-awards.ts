@@ -80,6 +80,9 @@ const PROMISE_RE = new RegExp(`(?:${alt(WORDS.grant)})[^,;]{0,6}?(?:${alt(GRANTI
 const SHARE_PROMISE_RE = new RegExp(`(?:按照|按)([^,;]{1,20}?)的?一定比例(?:${alt(WORDS.grant)})(?:${alt([...GRANTING_MONEY, '支持'])})`, 'g');
 /** Words after a share that make it paid money. */
 const SHARE_PAID = new RegExp(alt([...GRANTING_MONEY, '支持']));
+/** What a firm or project measures itself by, when a sum is a bar to clear rather than money paid. */
+const THRESHOLD_MEASURES = '产值|营业收入|营收|收入|销售额|营业额|投资额|总投资|投资|规模|注册资本|资产|纳税|税收';
+
 /** A sentence that states only the standard of an award promised before it. */
 const STANDARD_LEAD = new RegExp(`^(?:${alt(GRANTING_MONEY)})?(?:标准|金额)(?:为|是|:)`);
 /** Words that end a recipient phrase: what follows is how the award is given. */
@@ -287,12 +290,13 @@ function skipReason(ctx: Ctx, t: MoneyToken): SkipReason | null {
   const before = ctx.s.slice(chunk.start, t.start);
   const after = ctx.s.slice(t.end, chunk.end);
   // 每家企业每年可享受贴息的最高贷款金额为2000万元: a loan principal ceiling, not money paid.
-  if (/贷款(?:金额|额度|额|规模)/.test(before)) return 'loan-principal';
-  // 专项资金每年安排不少于1000万元: the programme's budget.
-  if (/安排/.test(before)) return 'budget';
-  // 年产值达3亿以上: an eligibility threshold.
+  if (/贷款(?:金额|额度|额|规模)/.test(before) || /^的?(?:信用|担保|低息)?贷款/.test(after)) return 'loan-principal';
+  // 专项资金每年安排不少于1000万元, 设立10亿元产业基金: the programme's budget or a fund's size.
+  if (/安排|统筹|设立/.test(before) || /^的?[^,;]{0,6}?基金/.test(after)) return 'budget';
+  // 年产值达3亿以上, 年销售收入1亿元的企业: an eligibility threshold.
   if (/^(?:\(含\))?(?:以上|以下)/.test(after)) return 'threshold';
-  if (/(?:产值|营业收入|营收|收入|销售额|投资额|总投资|规模)[^,]{0,6}(?:达到?|超过|突破|在)$/.test(before)) return 'threshold';
+  if (new RegExp(`(?:${THRESHOLD_MEASURES})[^,]{0,6}(?:达到?|超过|突破|在)$`).test(before)) return 'threshold';
+  if (/^的(?:企业|项目|单位|工业企业|制造业企业)/.test(after) && new RegExp(`(?:${THRESHOLD_MEASURES})[^,]{0,4}$`).test(before)) return 'threshold';
   if (/(?:不少于|不低于|至少)$/.test(before)) return 'lower-bound';
   // `给予一次性奖励,其中国家级100万元、省级50万元`: a 其中 chunk lists the sums of the grant before it.
   const granted =
