@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus, readTemplates, summarise, writeCorpus, type CorpusSummary } from './generate-corpus';
 import { assertChromium, CHROMIUM, CHROMIUM_ARGS, launchChromium } from './chromium';
+import { cliArgs, reportUsage, UsageError } from './cli-args';
 import { measureFirstQuery } from './search-eval';
 import { serveStatic } from './serve';
 import { median as medianOf } from '../src/lib/paging';
@@ -738,23 +739,40 @@ function printScale(r: ScaleFigures, log: (line: string) => void): void {
   }
 }
 
+const USAGE =
+  'npm run bench -- [--scales 1,10,100] [--runs 3] [--large-runs 1] [--sources <dir>] [--out bench-results] [--no-lighthouse] [--no-search] [--no-bare]';
+
 async function main(argv: string[]): Promise<void> {
-  const flag = (name: string) => {
-    const at = argv.indexOf(name);
-    return at === -1 ? undefined : argv[at + 1];
+  const { values } = cliArgs(argv, {
+    scales: { type: 'string', default: '1,10,100' },
+    runs: { type: 'string', default: '3' },
+    'large-runs': { type: 'string', default: '1' },
+    sources: { type: 'string', default: 'content/sources' },
+    out: { type: 'string', default: 'bench-results' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+    'no-bare': { type: 'boolean', default: false },
+  });
+  const count = (name: string, text: string) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`\`--${name}\` expects a whole number ≥ 1, found \`${text}\``);
+    return n;
   };
   const options: Options = {
-    scales: (flag('--scales') ?? '1,10,100').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b),
-    runs: Number(flag('--runs') ?? 3),
-    largeRuns: Number(flag('--large-runs') ?? 1),
-    lighthouse: !argv.includes('--no-lighthouse'),
-    search: !argv.includes('--no-search'),
-    bare: !argv.includes('--no-bare'),
-    out: resolve(flag('--out') ?? 'bench-results'),
+    scales: values.scales
+      .split(',')
+      .map((s) => count('scales', s))
+      .sort((a, b) => a - b),
+    runs: count('runs', values.runs),
+    largeRuns: count('large-runs', values['large-runs']),
+    lighthouse: !values['no-lighthouse'],
+    search: !values['no-search'],
+    bare: !values['no-bare'],
+    out: resolve(values.out),
     today: process.env.ATLAS_TODAY ?? '2025-06-30',
     log: (line) => console.log(line),
   };
-  const sources = flag('--sources') ?? 'content/sources';
+  const sources = values.sources;
   await mkdir(options.out, { recursive: true });
   const info = machine();
   options.log(`bench: ${info.cores} cores (${info.cpu}), ${info.memoryGb} GB, Node ${info.node}, ${info.os}; load ${info.loadAverageAtStart.join(' ')}`);
@@ -786,6 +804,7 @@ async function main(argv: string[]): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2)).catch((error: unknown) => {
+    if (reportUsage('bench', USAGE, error)) return;
     console.error(`✗ bench failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   });

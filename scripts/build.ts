@@ -12,6 +12,7 @@ import { getPriority, setPriority } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
+import { cliArgs, reportUsage } from './cli-args';
 import { reportUnexpected } from './unexpected';
 import { installSearchIndex, move, readGenerated, searchRecords, stageSearchIndex } from './search-index';
 import { readRelease, writeDownloads } from './downloads';
@@ -157,22 +158,33 @@ function isBug(error: Error): boolean {
   return error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError;
 }
 
+const USAGE = 'npm run build -- [--sources <dir>] [--curation <dir>] [--generated <dir>] [--dist <dir>] [--json]';
+
 async function main(argv: string[]): Promise<void> {
-  const flag = (name: string) => {
-    const at = argv.indexOf(name);
-    return at === -1 ? undefined : argv[at + 1];
-  };
+  let values;
+  try {
+    ({ values } = cliArgs(argv, {
+      sources: { type: 'string', default: 'content/sources' },
+      curation: { type: 'string' },
+      generated: { type: 'string', default: 'generated' },
+      dist: { type: 'string', default: 'dist' },
+      json: { type: 'boolean', default: false },
+    }));
+  } catch (error) {
+    if (reportUsage('build', USAGE, error)) return;
+    throw error;
+  }
   const options: BuildOptions = {
-    sourcesDir: flag('--sources') ?? 'content/sources',
-    curationDir: flag('--curation'),
-    generatedDir: flag('--generated') ?? 'generated',
-    distDir: flag('--dist') ?? 'dist',
+    sourcesDir: values.sources,
+    curationDir: values.curation,
+    generatedDir: values.generated,
+    distDir: values.dist,
     today: buildDay(),
     log: (line) => console.error(line),
   };
   try {
     const timings = await build(options);
-    if (argv.includes('--json')) console.log(JSON.stringify(timings));
+    if (values.json) console.log(JSON.stringify(timings));
   } catch (error) {
     if (error instanceof LockedError) {
       console.error(`✗ ${error.message}`);

@@ -14,6 +14,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { SourceSidecarSchema, type SourceSidecar } from '../src/schema';
+import { cliArgs, reportUsage, UsageError } from './cli-args';
 import { matchMarker, USUAL_DEPTH } from './ingest/numbering';
 
 export interface TemplateSource {
@@ -414,23 +415,25 @@ export async function writeCorpus(files: CorpusFile[], outDir: string): Promise<
   for (const file of files) await writeFile(join(dir, file.name), file.bytes);
 }
 
+const USAGE = 'npm run corpus -- --cities <N ≥ 1> --out <dir> [--sources content/sources] [--seed 1] [--json]';
+
 async function main(argv: string[]): Promise<void> {
-  const flag = (name: string) => {
-    const at = argv.indexOf(name);
-    return at === -1 ? undefined : argv[at + 1];
-  };
-  const cities = Number(flag('--cities') ?? '4');
-  const out = flag('--out');
-  if (!Number.isInteger(cities) || cities < 1 || !out) {
-    console.error('usage: npm run corpus -- --cities <N ≥ 1> --out <dir> [--sources content/sources] [--seed 1]');
-    process.exitCode = 2;
-    return;
-  }
-  const templates = await readTemplates(flag('--sources') ?? 'content/sources');
-  const files = generateCorpus(templates, cities, flag('--seed') ?? '1');
+  const { values } = cliArgs(argv, {
+    cities: { type: 'string', default: '4' },
+    out: { type: 'string' },
+    sources: { type: 'string', default: 'content/sources' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+  });
+  const cities = Number(values.cities);
+  const out = values.out;
+  if (!Number.isInteger(cities) || cities < 1) throw new UsageError(`\`--cities\` expects a whole number ≥ 1, found \`${values.cities}\``);
+  if (!out) throw new UsageError('`--out` is required');
+  const templates = await readTemplates(values.sources);
+  const files = generateCorpus(templates, cities, values.seed);
   await writeCorpus(files, out);
   const summary = summarise(files, cities);
-  if (argv.includes('--json')) console.log(JSON.stringify(summary));
+  if (values.json) console.log(JSON.stringify(summary));
   else
     console.error(
       `wrote ${summary.sources} sources for ${cities} cities (${(summary.textBytes / 1e6).toFixed(2)} MB of text) to ${out}`,
@@ -439,6 +442,7 @@ async function main(argv: string[]): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2)).catch((error: unknown) => {
+    if (reportUsage('corpus', USAGE, error)) return;
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   });

@@ -15,6 +15,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VFileMessage } from 'vfile-message';
 import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
+import { cliArgs, reportUsage, UsageError } from './cli-args';
 import { reportUnexpected } from './unexpected';
 import { readSources } from './ingest/read';
 import { compareMessages, formatMessage, hasFatal, messageToJson, severityOf } from './ingest/diagnostics';
@@ -37,29 +38,30 @@ interface Options {
   emitWorker: boolean | null;
 }
 
-class UsageError extends Error {}
+const USAGE = 'npm run ingest -- [--sources <dir>] [--out <dir>] [--curation <dir>] [--json] [--strict] [--today YYYY-MM-DD] [--emit-worker | --no-emit-worker]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sources: 'content/sources', curation: null, out: 'generated', json: false, strict: false, today: buildDay(), emitWorker: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`\`${arg}\` needs a value`);
-      return v;
-    };
-    if (arg === '--sources') options.sources = value();
-    else if (arg === '--curation') options.curation = value();
-    else if (arg === '--out') options.out = value();
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--strict') options.strict = true;
-    else if (arg === '--emit-worker') options.emitWorker = true;
-    else if (arg === '--no-emit-worker') options.emitWorker = false;
-    else if (arg === '--today') {
-      options.today = value();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new UsageError(`\`--today\` expects YYYY-MM-DD, found \`${options.today}\``);
-    } else throw new UsageError(`unknown option \`${arg}\``);
-  }
+  const { values } = cliArgs(argv, {
+    sources: { type: 'string', default: 'content/sources' },
+    curation: { type: 'string' },
+    out: { type: 'string', default: 'generated' },
+    json: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    today: { type: 'string', default: buildDay() },
+    'emit-worker': { type: 'boolean' },
+    'no-emit-worker': { type: 'boolean' },
+  });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`\`--today\` expects YYYY-MM-DD, found \`${values.today}\``);
+  if (values['emit-worker'] && values['no-emit-worker']) throw new UsageError('`--emit-worker` and `--no-emit-worker` exclude each other');
+  const options: Options = {
+    sources: values.sources,
+    curation: values.curation ?? null,
+    out: values.out,
+    json: values.json,
+    strict: values.strict,
+    today: values.today,
+    emitWorker: values['emit-worker'] ? true : values['no-emit-worker'] ? false : null,
+  };
   // A corpus's curation sits beside its sources (content/sources ↔ content/curation): every
   // build of the project's sources applies it, and another corpus brings its own or none.
   if (options.curation === null) {
@@ -228,12 +230,8 @@ async function ingest(options: Options, input: ReturnType<typeof readInputs>, wo
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`ingest: ${error.message}`);
-    console.error(
-      'usage: npm run ingest -- [--sources <dir>] [--out <dir>] [--curation <dir>] [--json] [--strict] [--today YYYY-MM-DD] [--emit-worker | --no-emit-worker]',
-    );
-    process.exitCode = 2;
+  if (reportUsage('ingest', USAGE, error)) {
+    // The usage error is printed; nothing else to say.
   } else if (error instanceof Error && 'code' in error && typeof (error as NodeJS.ErrnoException).path === 'string') {
     const e = error as NodeJS.ErrnoException;
     console.error(`ingest: cannot ${e.syscall ?? 'access'} \`${e.path}\`: ${e.code}`);

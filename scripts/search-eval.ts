@@ -17,6 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import YAML from 'yaml';
 import { containsTerm, searchableText } from '../src/lib/search/text';
 import type { Clause } from '../src/schema';
+import { cliArgs, reportUsage } from './cli-args';
 import { launchChromium } from './chromium';
 import { serveStatic } from './serve';
 
@@ -248,11 +249,14 @@ export async function evaluate(dist: string, generated: string, log: (line: stri
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const flag = (name: string, fallback: string) => {
-    const at = process.argv.indexOf(name);
-    return resolve(at === -1 ? fallback : process.argv[at + 1]!);
-  };
-  evaluate(flag('--dist', 'dist'), flag('--generated', 'generated'), (line) => console.log(line)).then(
+  let values = { dist: 'dist', generated: 'generated' };
+  try {
+    ({ values } = cliArgs(process.argv.slice(2), { dist: { type: 'string', default: 'dist' }, generated: { type: 'string', default: 'generated' } }));
+  } catch (error) {
+    if (!reportUsage('search:eval', 'npm run search:eval -- [--dist dist] [--generated generated]', error)) throw error;
+    process.exit();
+  }
+  evaluate(resolve(values.dist), resolve(values.generated), (line) => console.log(line)).then(
     (ok) => {
       process.exitCode = ok ? 0 : 1;
     },
