@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lineRules } from '../scripts/ingest/boilerplate';
 import { decode } from '../scripts/ingest/decode';
 import { matchMarker, toChineseNumeral } from '../scripts/ingest/numbering';
-import { findDepartmentBracket, parseStructure } from '../scripts/ingest/structure';
+import { findDepartmentBracket } from '../scripts/ingest/department-bracket';
+import { parseStructure } from '../scripts/ingest/structure';
 import { utf8 } from './fixtures/ingest-helpers';
 
 function structure(text: string) {

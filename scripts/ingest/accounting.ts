@@ -1,4 +1,4 @@
-// Stage 7: nothing is lost. Every character of a decoded source is assigned to exactly one
+// Stage `accounting` (the last of each source): nothing is lost. Every character of a decoded source is assigned to exactly one
 // bucket (clause, heading, preamble, metadata, or boilerplate by rule) as a range of offsets;
 // the totals are counted from that assignment, so "sum of buckets == characters in the file"
 // is a real check and any character no stage claimed shows up as `unaccounted`.

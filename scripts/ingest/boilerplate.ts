@@ -1,4 +1,4 @@
-// Stage 3: what is not the policy, found by named rules and listed with the rule that removed
+// Stage `boilerplate` (line rules first, then front and trailer rules): what is not the policy, found by named rules and listed with the rule that removed
 // it. Three passes, because some rules need to know where the policy starts and ends:
 //   lineRules      anywhere: blank lines, Word residue, invisible characters, edge whitespace,
 //                  site footers, 上一篇/下一篇 links, 信息来源 credits

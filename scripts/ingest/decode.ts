@@ -1,4 +1,4 @@
-// Stage 1: bytes → text. Detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE,
+// Stage `decode` (the first): bytes → text. Detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE,
 // GB18030), refuses binary and empty input, and indexes lines so every later stage can turn
 // an offset into line:column. The text keeps every decoded character (CR included) so the
 // accounting can place each one; only the BOM is held apart (it is not part of line 1).

@@ -1,4 +1,4 @@
-// Stage 4: what we know about a source. The YAML sidecar is parsed and validated against
+// Stage `stated facts` (after the line rules, and again on the trailer): what we know about a source. The YAML sidecar is parsed and validated against
 // SourceSidecarSchema with positions kept, so every problem points at file:line:col of the
 // YAML. What the text itself states (title, 文号, 印发 date, 施行 date and 有效期, 征求意见稿)
 // is read from its lines and cross-checked: a disagreement is an error naming both places.

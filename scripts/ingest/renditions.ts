@@ -1,4 +1,4 @@
-// Stage 6: one policy, several texts. Sources whose sidecars name the same `policy` are
+// Stage `renditions` (per policy, after every source is read): one policy, several texts. Sources whose sidecars name the same `policy` are
 // renditions of it: exactly one is primary, their sidecars agree on what describes the
 // policy, and their clauses must be the same after normalisation (widths folded, whitespace
 // dropped). Any difference is reported at both places; the primary's clauses are kept and

@@ -1,10 +1,9 @@
-// Stage 5: numbered structure. Recognises the numbering styles of Chinese policy texts
+// Stage `structure`: numbered structure. Recognises the numbering styles of Chinese policy texts
 // (第X章 / 第X节 / 第X条 / 一、 / （一） or (一) / 1. or 1． / (1) / `01 heading` area headings), nests them by
 // order of first appearance (a style already open closes back to its level, a new one opens
 // a deeper level), and turns every numbered leaf into a clause. Lines broken mid-sentence (PDF
 // pages) are joined; a trailing 责任单位 bracket is split off as `departmentsText`.
 import type { VFileMessage } from 'vfile-message';
-import { DEPARTMENT_ROLES } from '../../src/schema';
 import type { ContentLine } from './boilerplate';
 import { placeAt, type DecodedSource } from './decode';
 import { excerpt, makeMessage, type Place } from './diagnostics';
@@ -18,43 +17,9 @@ import {
   trimRun,
   type Run,
 } from './normalise';
+import { findDepartmentBracket, MAX_BRACKET } from './department-bracket';
 import { dashStandsForOne, formatMarker, isHeadingText, matchMarker, type Marker } from './numbering';
 import type { StructuredClause } from './types';
-
-// ---------------------------------------------------------------------------------------------
-// Departments
-
-/** Longest department bracket looked for at the end of a paragraph, in characters. */
-const MAX_BRACKET = 2000;
-const ROLE_START = new RegExp(`^\\s*(?:${DEPARTMENT_ROLES.join('|')})\\s*[:：]`);
-const CLOSE_TO_OPEN: Record<string, string> = { '）': '(', ')': '(', '〕': '〔', ']': '[', '】': '[' };
-const OPEN_KIND: Record<string, string> = { '（': '(', '(': '(', '〔': '〔', '[': '[', '【': '[' };
-
-/**
- * The trailing department bracket of a paragraph, e.g. `（责任单位：市科技局）`,
- * `(责任单位:市委组织部(市委人才办)、各县(市、区)政府)` or `〔责任单位：…，各区、县（市）政府〕`:
- * offsets of the bracket (start inclusive, end exclusive), or null. Nesting is followed
- * backwards from the closing bracket, so inner brackets never cut it short.
- */
-export function findDepartmentBracket(text: string): { start: number; end: number } | null {
-  const [, end] = trimBounds(text);
-  const last = text[end - 1];
-  if (last === undefined || !(last in CLOSE_TO_OPEN)) return null;
-  const stack: string[] = [];
-  for (let i = end - 1; i >= 0; i--) {
-    const ch = text[i]!;
-    const closeKind = CLOSE_TO_OPEN[ch];
-    if (closeKind) {
-      stack.push(closeKind);
-      continue;
-    }
-    const openKind = OPEN_KIND[ch];
-    if (!openKind) continue;
-    if (stack.pop() !== openKind) return null;
-    if (stack.length === 0) return ROLE_START.test(text.slice(i + 1, end - 1)) ? { start: i, end } : null;
-  }
-  return null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Tree
