@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { wan } from '../src/lib/format';
 import type { Clause } from '../src/schema';
 import { auditAmounts } from './ingest/amount-audit';
 import { lineRules } from './ingest/boilerplate';
@@ -14,7 +15,6 @@ import type { TextFact } from './ingest/metadata';
 import { matchMarker } from './ingest/numbering';
 import { runIngest } from './ingest/pipeline';
 import { foldScript } from './ingest/script';
-import { wan } from './report';
 
 const TITLE_WORDS = /(?:意见|办法|措施|方案|计划|通知|规定|细则|政策|决定|若干条|条例)$/;
 

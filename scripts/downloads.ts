@@ -23,25 +23,13 @@ import {
   type TargetRow,
 } from '../src/schema';
 import { provenance } from '../src/lib/status';
+import { sortKeys } from './stable-json';
 
 type Row = Record<string, unknown>;
 
-/** Nested values with keys sorted, so output never depends on insertion order. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as Row)
-        .sort()
-        .map((k) => [k, canonical((value as Row)[k])]),
-    );
-  }
-  return value;
-}
-
 /** A row with its top-level keys in `columns` order and nested keys sorted. */
 function ordered(row: Row, columns: readonly string[]): Row {
-  return Object.fromEntries(columns.map((c) => [c, canonical(row[c] ?? null)]));
+  return Object.fromEntries(columns.map((c) => [c, sortKeys(row[c] ?? null)]));
 }
 
 function byClauseOrder(a: Clause, b: Clause): number {

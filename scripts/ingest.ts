@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { VFileMessage } from 'vfile-message';
 import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
 import { cliArgs, reportUsage, UsageError } from './cli-args';
+import { stableJson } from './stable-json';
 import { reportUnexpected } from './unexpected';
 import { readSources } from './ingest/read';
 import { compareMessages, formatMessage, hasFatal, messageToJson, severityOf } from './ingest/diagnostics';
@@ -69,22 +70,6 @@ function parseArgs(argv: readonly string[]): Options {
     if (existsSync(beside)) options.curation = relative(process.cwd(), beside) || '.';
   }
   return options;
-}
-
-/** Keys sorted at every level, two-space indent, final newline: byte-stable output. */
-export function stableJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.keys(v as Record<string, unknown>)
-          .sort()
-          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-      );
-    }
-    return v;
-  };
-  return `${JSON.stringify(sort(value), null, 2)}\n`;
 }
 
 /**

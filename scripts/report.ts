@@ -5,14 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { wan } from '../src/lib/format';
 import { CATEGORIES, type Clause } from '../src/schema';
 import { auditAmounts } from './ingest/amount-audit';
 import { reportUnexpected } from './unexpected';
 
-/** An amount in 万元 without float noise (`1500000` → `150`). */
-export function wan(yuan: number): string {
-  return String(Math.round(yuan / 100) / 100);
-}
 
 /** The report as lines of text; pure so it can be tested. */
 export function formatReport(clauses: readonly Clause[]): string[] {

@@ -61,10 +61,11 @@ interface Found {
   award: Award;
 }
 
-const wan = (yuan: number) => yuan / 10_000;
+/** Yuan as a number of 万元, for comparing with the annotation. */
+const inWan = (yuan: number) => yuan / 10_000;
 
 function describe(f: Found): string {
-  return `${f.clause.number} ${f.award.kind} ${wan(f.award.amountYuan!)}万 «${f.award.quote.slice(0, 30)}»`;
+  return `${f.clause.number} ${f.award.kind} ${inWan(f.award.amountYuan!)}万 «${f.award.quote.slice(0, 30)}»`;
 }
 
 /** Scores one city's awards against the annotation. Awards without an amount are not scored. */
@@ -82,7 +83,7 @@ export function scoreText(city: string, clauses: readonly Clause[], gold: Gold):
         !used.has(f) &&
         f.clause.ordinal === g.ordinal &&
         f.award.kind === KIND_OF[g.kind] &&
-        Math.abs(wan(f.award.amountYuan!) - g.amount) < 1e-9 &&
+        Math.abs(inWan(f.award.amountYuan!) - g.amount) < 1e-9 &&
         (g.ratio === undefined || (f.award.ratioPercent !== null && Math.abs(f.award.ratioPercent - g.ratio) < 1e-9)),
     );
     if (!hit) {

@@ -1,4 +1,4 @@
-// Stage `script` (right after decode): A text printed in traditional characters (萬元, 給予, 獎勵, 責任單位, 第一條)
+// Stage `script` (right after decode): a text printed in traditional characters (萬元, 給予, 獎勵, 責任單位, 第一條)
 // is parsed in a simplified fold, so one vocabulary reads every text. The fold is one character
 // for one character, so every offset, line and column of the fold is the original's; the records
 // show the original characters again through `ScriptFold.restore`.
