@@ -96,7 +96,9 @@ describe('build', () => {
         `} });`,
       ].join('\n'),
     );
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    // Node runs the script itself (tsx as a loader): the tsx CLI would relay Ctrl-C and, if the
+    // build does not answer within 30 ms on a busy machine, kill it outright.
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise((done) => child.on('exit', (c, signal) => done(c ?? signal)));
     await Promise.race([
       new Promise<void>((started) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('astro-started') && started())),
