@@ -69,7 +69,7 @@ export async function build(options: BuildOptions): Promise<StepTimings> {
     //    overrides applied (generated/curation.json says which).
     const curation = options.curationDir ? ['--curation', options.curationDir] : [];
     await step('ingest', () =>
-      run(process.execPath, [cli('tsx'), 'scripts/ingest.ts', '--sources', sourcesDir, ...curation, '--out', generatedDir], env),
+      run(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--sources', sourcesDir, ...curation, '--out', generatedDir], env),
     );
     const { clauses, policies } = await readGenerated(generatedDir);
 
