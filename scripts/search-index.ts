@@ -23,7 +23,8 @@ import { encodeMetaText, indexTokens, searchableText } from '../src/lib/search/t
 import { isTraditional, simplifiedFold } from './ingest/script';
 import { searchYear } from '../src/lib/format';
 import { policyStatus } from '../src/lib/status';
-import type { Clause, Policy } from '../src/schema';
+import { z } from 'zod';
+import { ClauseSchema, PolicySchema, type Clause, type Policy } from '../src/schema';
 
 /** Expected warnings: tokens are single characters, so there is nothing to stem. */
 const EXPECTED_WARNINGS = [/doesn't support stemming for the language zh/];
@@ -244,11 +245,12 @@ export async function move(from: string, to: string): Promise<void> {
 }
 
 /** The generated records a site was built from. */
+/** The pipeline's records, validated against the same schemas they were written with. */
 export async function readGenerated(generatedDir: string): Promise<{ clauses: Clause[]; policies: Policy[] }> {
-  const clauses = JSON.parse(await readFile(resolve(generatedDir, 'data/clauses.json'), 'utf8')) as Clause[];
+  const clauses = z.array(ClauseSchema).parse(JSON.parse(await readFile(resolve(generatedDir, 'data/clauses.json'), 'utf8')));
   const policyFiles = (await readdir(resolve(generatedDir, 'policies'))).filter((f) => f.endsWith('.json')).sort();
   const policies = await Promise.all(
-    policyFiles.map(async (f) => JSON.parse(await readFile(resolve(generatedDir, 'policies', f), 'utf8')) as Policy),
+    policyFiles.map(async (f) => PolicySchema.parse(JSON.parse(await readFile(resolve(generatedDir, 'policies', f), 'utf8')))),
   );
   return { clauses, policies };
 }
