@@ -1,0 +1,234 @@
+// A PDF → text lines in reading order, each mapped to its page and line. Read with unpdf (PDF.js
+// built for servers: no worker, no canvas, no network); text items are grouped into printed
+// lines by baseline, and printed lines into paragraphs by the page geometry (a line that
+// reaches the right edge continues on the next unindented line, also across a page break), so
+// the text reads like the published .txt. What PDFs add is dropped and listed: page numbers and
+// lines repeated at the top or bottom of most pages. What cannot be read right is refused with
+// its page: a scan without a text layer (OCR is out of scope), text set in two columns or
+// rotated.
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import type { VFileMessage } from 'vfile-message';
+import { PAGE_NUMBER } from './boilerplate';
+import { makeMessage } from './diagnostics';
+import { fromLines, refused, type DroppedPiece, type Unpacked } from './unpack';
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+interface PrintedLine {
+  page: number;
+  /** 1-based line on its page, from the top, counting every printed line. */
+  line: number;
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+  /** Horizontal gaps between items wider than two characters, as [from, to]. */
+  gaps: [number, number][];
+}
+
+/** Share of a page's height at top and bottom where running headers and page numbers sit. */
+const MARGIN_BAND = 0.15;
+
+export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpacked> {
+  // PDF.js takes ownership of the buffer it is given: pass a copy, the caller hashes the original.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const messages: VFileMessage[] = [];
+  const warn = (ruleId: string, severity: 'error' | 'warning' | 'info', reason: string, hint: string) =>
+    messages.push(makeMessage({ file: path, ruleId, severity, reason, hint }));
+  const pages: { lines: PrintedLine[]; height: number }[] = [];
+  const scanned: number[] = [];
+  let radicals = 0;
+  try {
+    const { OPS } = await getResolvedPDFJS();
+    const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const { height, width } = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      let rotatedChars = 0;
+      let chars = 0;
+      for (const raw of content.items) {
+        if (!('str' in raw) || raw.str === '') continue;
+        const [a, b, c, d, x, y] = raw.transform as number[];
+        const folded = foldRadicals(raw.str);
+        radicals += folded.count;
+        chars += raw.str.length;
+        // Text drawn at an angle (a rotated table, a stamp) would be scrambled among the lines.
+        if (Math.abs(b!) > 0.01 || Math.abs(c!) > 0.01) {
+          rotatedChars += raw.str.length;
+          continue;
+        }
+        items.push({ str: folded.text, x: x!, y: y!, width: raw.width, size: Math.abs(d!) || Math.abs(a!) || raw.height || 10 });
+      }
+      if (rotatedChars > 0 && rotatedChars >= chars * 0.2) {
+        warn('pdf-rotated-text', 'error', `Page ${n} prints ${rotatedChars} of its ${chars} characters rotated (a landscape table or a stamp); they cannot be read in order`, 'save this page’s text by hand in a .txt beside the sidecar, or ask the publisher for a text version');
+      }
+      if (page.rotate !== 0) warn('pdf-rotated-page', 'info', `Page ${n} is displayed rotated by ${page.rotate}°; its text was read in its own orientation`, 'check that page in the source view');
+      const lines = printedLines(n, items);
+      if (columns(lines, width)) {
+        warn('pdf-two-columns', 'error', `Page ${n} looks set in two columns: most of its lines have a wide gap across the middle of the page`, 'reading across both columns would scramble the text: save the columns in reading order as a .txt beside the sidecar');
+      }
+      if (lines.length === 0) {
+        const ops = await page.getOperatorList();
+        if (ops.fnArray.some((fn) => imageOps.has(fn))) scanned.push(n);
+      }
+      pages.push({ lines, height });
+      page.cleanup();
+    }
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
+
+  if (pages.every((p) => p.lines.length === 0)) {
+    return refused(
+      'pdf',
+      path,
+      'pdf-no-text-layer',
+      `\`${path}\` has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images): it is a scan`,
+      'OCR is out of scope: find the text version on the publisher’s site (most publish HTML beside the PDF), or transcribe it into a .txt beside the sidecar',
+    );
+  }
+  for (const n of scanned) {
+    warn('pdf-page-without-text', 'error', `Page ${n} is an image without a text layer (a scanned page): its words would be missing`, 'OCR is out of scope: transcribe the page into a .txt version of the whole text, or find a text version of the PDF');
+  }
+  if (radicals > 0) {
+    warn('pdf-radical-glyphs', 'info', `${radicals} characters were printed with radical glyphs (e.g. ⼈ U+2F08 for 人) and read as the ideographs they show`, 'nothing to do: PDF fonts often map common ideographs to radical code points');
+  }
+
+  const dropped: DroppedPiece[] = [];
+  const body = dropMargins(pages, dropped);
+  return { ...fromLines('pdf', paragraphs(body), dropped, []), messages };
+}
+
+/** Items grouped into printed lines (same baseline), top to bottom, each left to right. */
+function printedLines(page: number, items: Item[]): PrintedLine[] {
+  const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
+  const groups: Item[][] = [];
+  for (const item of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && Math.abs(last[0]!.y - item.y) <= 0.5 * Math.min(last[0]!.size, item.size)) last.push(item);
+    else groups.push([item]);
+  }
+  return groups.map((group, i) => {
+    group.sort((p, q) => p.x - q.x);
+    let text = '';
+    let end = group[0]!.x;
+    const gaps: [number, number][] = [];
+    for (const item of group) {
+      if (text !== '' && item.x - end >= 2 * item.size) gaps.push([end, item.x]);
+      // A visible gap between items is a space the PDF drew as distance, not as a character.
+      if (text !== '' && item.x - end > 0.4 * item.size && !/\s$/.test(text)) text += ' ';
+      text += item.str;
+      end = item.x + item.width;
+    }
+    const size = Math.max(...group.map((g) => g.size));
+    return { page, line: i + 1, text: text.trim(), x: group[0]!.x, right: end, y: group[0]!.y, size, gaps };
+  }).filter((l) => l.text !== '');
+}
+
+/** Two columns: most lines (at least six) have a gap of two characters or more across the page's middle. */
+function columns(lines: readonly PrintedLine[], width: number): boolean {
+  if (lines.length < 6) return false;
+  const gapped = lines.filter((l) => l.gaps.some(([from, to]) => to - from >= 2 * l.size && from < width * 0.65 && to > width * 0.35));
+  return gapped.length >= lines.length / 2;
+}
+
+/**
+ * Page numbers and running headers/footers: among the first and last two lines of each page,
+ * inside the top or bottom margin band, those that read as a page number, or whose words
+ * (digits aside) recur on at least half the pages (and two or more).
+ */
+function dropMargins(pages: readonly { lines: PrintedLine[]; height: number }[], dropped: DroppedPiece[]): PrintedLine[] {
+  const key = (text: string) => text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#');
+  const edge = (p: { lines: PrintedLine[]; height: number }) =>
+    p.lines.filter((l, i) => (i < 2 || i >= p.lines.length - 2) && (l.y > p.height * (1 - MARGIN_BAND) || l.y < p.height * MARGIN_BAND));
+  const seen = new Map<string, Set<number>>();
+  for (const p of pages) for (const l of edge(p)) seen.set(key(l.text), (seen.get(key(l.text)) ?? new Set()).add(l.page));
+  const withText = pages.filter((p) => p.lines.length > 0).length;
+  const out: PrintedLine[] = [];
+  for (const p of pages) {
+    const margins = new Set(edge(p));
+    for (const l of p.lines) {
+      const repeated = (seen.get(key(l.text))?.size ?? 0) >= Math.max(2, Math.ceil(withText / 2));
+      const rule = !margins.has(l)
+        ? null
+        : PAGE_NUMBER.test(l.text.replace(/\s+/g, ' ').trim())
+          ? 'page-number'
+          : repeated
+            ? l.y > p.height / 2
+              ? 'running-header'
+              : 'running-footer'
+            : null;
+      if (rule) dropped.push({ rule, text: l.text, origin: `p. ${l.page}, l. ${l.line}`, line: 1, column: 1 });
+      else out.push(l);
+    }
+  }
+  return out;
+}
+
+/**
+ * Printed lines → paragraphs: a line that ends near the right edge of the text block continues
+ * on the next line when that one starts at the left edge (not indented), on the same page or at
+ * the top of the next. Chinese wraps join without a space; a wrap between two Latin words gets one.
+ */
+function paragraphs(lines: readonly PrintedLine[]): { text: string; origin: string }[] {
+  if (lines.length === 0) return [];
+  const left = percentile(lines.map((l) => l.x), 0.1);
+  const right = percentile(lines.map((l) => l.right), 0.9);
+  const out: { text: string; from: PrintedLine; to: PrintedLine }[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const continues =
+      prev !== undefined &&
+      prev.to.right >= right - 1.5 * prev.to.size &&
+      line.x <= left + 0.5 * line.size &&
+      Math.abs(prev.to.size - line.size) <= 0.2 * line.size &&
+      (line.page === prev.to.page || line.page === prev.to.page + 1);
+    if (continues) {
+      prev.text += (/[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(line.text) ? ' ' : '') + line.text;
+      prev.to = line;
+    } else out.push({ text: line.text, from: line, to: line });
+  }
+  return out.map(({ text, from, to }) => ({
+    text,
+    origin:
+      from.page === to.page
+        ? `p. ${from.page}, l. ${from.line}${to.line > from.line ? `–${to.line}` : ''}`
+        : `pp. ${from.page}–${to.page} (p. ${from.page}, l. ${from.line} – p. ${to.page}, l. ${to.line})`,
+  }));
+}
+
+function percentile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** CJK Radicals Supplement code points that stand for a simplified ideograph (no NFKC mapping). */
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻗': '雨',
+  '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼',
+  '⻦': '鸟', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻯': '龙', '⻰': '龙', '⻳': '龟',
+};
+
+/**
+ * Kangxi radicals (U+2F00–U+2FD5, which NFKC maps to the ideographs) and the supplement's
+ * simplified forms, read as the ideographs they show.
+ */
+export function foldRadicals(text: string): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(/[\u2e80-\u2eff\u2f00-\u2fd5]/g, (ch) => {
+    const mapped = ch >= '\u2f00' ? ch.normalize('NFKC') : RADICAL_SUPPLEMENT[ch];
+    if (!mapped || mapped === ch) return ch;
+    count++;
+    return mapped;
+  });
+  return { text: out, count };
+}
