@@ -44,7 +44,7 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
     messages.push(makeMessage({ file: path, ruleId, severity, reason, hint }));
   const pages: { lines: PrintedLine[]; height: number }[] = [];
   const scanned: number[] = [];
-  let radicals = 0;
+  let glyphs = 0;
   try {
     const { OPS } = await getResolvedPDFJS();
     const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
@@ -58,8 +58,8 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
       for (const raw of content.items) {
         if (!('str' in raw) || raw.str === '') continue;
         const [a, b, c, d, x, y] = raw.transform as number[];
-        const folded = foldRadicals(raw.str);
-        radicals += folded.count;
+        const folded = foldGlyphs(raw.str);
+        glyphs += folded.count;
         chars += raw.str.length;
         // Text drawn at an angle (a rotated table, a stamp) would be scrambled among the lines.
         if (Math.abs(b!) > 0.01 || Math.abs(c!) > 0.01) {
@@ -99,8 +99,8 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
   for (const n of scanned) {
     warn('pdf-page-without-text', 'error', `Page ${n} is an image without a text layer (a scanned page): its words would be missing`, 'OCR is out of scope: transcribe the page into a .txt version of the whole text, or find a text version of the PDF');
   }
-  if (radicals > 0) {
-    warn('pdf-radical-glyphs', 'info', `${radicals} characters were printed with radical glyphs (e.g. ⼈ U+2F08 for 人) and read as the ideographs they show`, 'nothing to do: PDF fonts often map common ideographs to radical code points');
+  if (glyphs > 0) {
+    warn('pdf-glyph-fold', 'info', `${glyphs} characters were named by the PDF's fonts as radicals or look-alikes (e.g. ⼈ U+2F08 for 人, ― U+2015 for —) and read as the characters they show`, 'nothing to do: PDF fonts often name common ideographs by radical or compatibility code points');
   }
 
   const dropped: DroppedPiece[] = [];
@@ -219,16 +219,27 @@ const RADICAL_SUPPLEMENT: Record<string, string> = {
 };
 
 /**
- * Kangxi radicals (U+2F00–U+2FD5, which NFKC maps to the ideographs) and the supplement's
- * simplified forms, read as the ideographs they show.
+ * Code points that CJK fonts' ToUnicode tables give for a glyph they share with the intended
+ * character: the horizontal bar U+2015 for the em dash of a 破折号 (GB 2312's A1AA), and 戶
+ * for 户 (pan-CJK fonts such as Noto draw both with one glyph). Simplified texts never mean the
+ * first; a traditional text is read through the script fold, which makes the same change.
  */
-export function foldRadicals(text: string): { text: string; count: number } {
+const SHARED_GLYPHS: Record<string, string> = { '\u2015': '\u2014', '\u6236': '\u6237' };
+
+/**
+ * Characters as PDF fonts name them → the characters they show: Kangxi radicals (U+2F00–U+2FD5,
+ * which NFKC maps to the ideographs), the radical supplement's simplified forms, canonical
+ * singletons (U+2329 〈 → U+3008 〈, compatibility ideographs; NFC) and shared glyphs.
+ */
+export function foldGlyphs(text: string): { text: string; count: number } {
   let count = 0;
-  const out = text.replace(/[\u2e80-\u2eff\u2f00-\u2fd5]/g, (ch) => {
-    const mapped = ch >= '\u2f00' ? ch.normalize('NFKC') : RADICAL_SUPPLEMENT[ch];
-    if (!mapped || mapped === ch) return ch;
+  const out = Array.from(text, (ch) => {
+    // The radical ⼾ U+2F3E is NFKC's 戶: shared glyphs apply after the radical fold.
+    const shown = ch >= '\u2f00' && ch <= '\u2fd5' ? ch.normalize('NFKC') : (RADICAL_SUPPLEMENT[ch] ?? ch.normalize('NFC'));
+    const mapped = SHARED_GLYPHS[shown] ?? shown;
+    if (mapped === ch) return ch;
     count++;
     return mapped;
-  });
+  }).join('');
   return { text: out, count };
 }
