@@ -81,6 +81,12 @@ export function htmlLines(html: string, options: HtmlLinesOptions, format: Unpac
     scriptAttributes(node, (text) => drop('html-script', text, node));
     const rule = tag === 'img' ? (options.imageRule ?? 'html-image') : (DROPPED[tag] ?? ((tag === 'header' || tag === 'footer') && !inArticle ? 'html-navigation' : null));
     if (rule) {
+      // Handlers and javascript: links inside a dropped element are listed too.
+      const inner = (n: Nodes) => {
+        if (n.type !== 'element') return;
+        for (const child of n.children) if (child.type === 'element') (scriptAttributes(child, (text) => drop('html-script', text, child)), inner(child));
+      };
+      inner(node);
       const content = textContent(node).replace(/\s+/g, ' ').trim();
       const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
