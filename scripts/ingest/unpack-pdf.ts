@@ -45,6 +45,8 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
   const pages: { lines: PrintedLine[]; height: number }[] = [];
   const scanned: number[] = [];
   let glyphs = 0;
+  /** Characters of every text item, rotated ones included: zero means there is no text layer. */
+  let printed = 0;
   try {
     const { OPS } = await getResolvedPDFJS();
     const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
@@ -61,6 +63,7 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
         const folded = foldGlyphs(raw.str);
         glyphs += folded.count;
         chars += raw.str.length;
+        printed += raw.str.trim().length;
         // Text drawn at an angle (a rotated table, a stamp) would be scrambled among the lines.
         if (Math.abs(b!) > 0.01 || Math.abs(c!) > 0.01) {
           rotatedChars += raw.str.length;
@@ -87,7 +90,7 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
     await pdf.loadingTask.destroy();
   }
 
-  if (pages.every((p) => p.lines.length === 0)) {
+  if (printed === 0) {
     return refused(
       'pdf',
       path,
@@ -183,12 +186,17 @@ function paragraphs(lines: readonly PrintedLine[]): { text: string; origin: stri
   if (lines.length === 0) return [];
   const left = percentile(lines.map((l) => l.x), 0.1);
   const right = percentile(lines.map((l) => l.right), 0.9);
+  // Where paragraphs open indented (公文 indent two characters), the indent marks them and a
+  // line may end up to four characters short of the edge (a number or a closing mark that did
+  // not fit moves to the next line); without indents only a line that reaches the edge runs on.
+  const indented = lines.filter((l) => l.x >= left + 1.5 * l.size && l.x <= left + 2.5 * l.size).length >= lines.length * 0.1;
+  const slack = indented ? 4 : 1.5;
   const out: { text: string; from: PrintedLine; to: PrintedLine }[] = [];
   for (const line of lines) {
     const prev = out[out.length - 1];
     const continues =
       prev !== undefined &&
-      prev.to.right >= right - 1.5 * prev.to.size &&
+      prev.to.right >= right - slack * prev.to.size &&
       line.x <= left + 0.5 * line.size &&
       Math.abs(prev.to.size - line.size) <= 0.2 * line.size &&
       (line.page === prev.to.page || line.page === prev.to.page + 1);

@@ -15,7 +15,7 @@ export function clauseLocator(clause: Pick<Clause, 'number' | 'sectionPath'>): s
  * The citation text. `accessed` is the build day (YYYY-MM-DD), passed in so output is
  * reproducible. The rendition cited is the primary source (publisher and URL).
  */
-export function gbt7714(policy: Policy, clause: Pick<Clause, 'number' | 'sectionPath'> | null, accessed: string): string {
+export function gbt7714(policy: Policy, clause: (Pick<Clause, 'number' | 'sectionPath'> & { source?: Clause['source'] }) | null, accessed: string): string {
   const primary = policy.sources.find((s) => s.primary) ?? policy.sources[0]!;
   const author = policy.issuer ?? '佚名';
   const title = policy.docNumber ? `${policy.title}: ${policy.docNumber}` : policy.title;
@@ -23,6 +23,8 @@ export function gbt7714(policy: Policy, clause: Pick<Clause, 'number' | 'section
   let publication = primary.publisher;
   if (year !== null) publication += `, ${year}`;
   if (clause) publication += `: ${clauseLocator(clause)}`;
+  // In a PDF or Word file the clause's pages or paragraphs locate it too: `第六条 (p. 3)`.
+  if (clause?.source?.origin) publication += ` (${clause.source.origin})`;
   const date = policy.issued ?? policy.effective;
   if (date) publication += `(${date})`;
   publication += `[${accessed}]`;
