@@ -88,8 +88,8 @@ export function readExtracted(file: string): ExtractedSource {
 }
 
 /** The bytes of a source file as published. */
-export function readSourceBytes(file: string): Uint8Array {
-  return new Uint8Array(readFileSync(resolve(ROOT, process.env.ATLAS_SOURCES ?? 'content/sources', file)));
+export function readSourceBytes(file: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(readFileSync(resolve(ROOT, process.env.ATLAS_SOURCES ?? 'content/sources', file)));
 }
 
 /** Raw text of a source file, decoded with the encoding ingest detected. */
