@@ -29,8 +29,10 @@ interface PrintedLine {
   right: number;
   y: number;
   size: number;
-  /** Horizontal gaps between items wider than two characters, as [from, to]. */
+  /** Horizontal gaps between items of a character or more, as [from, to]. */
   gaps: [number, number][];
+  /** The text between those gaps: a table row's cells (one cell when there is no gap). */
+  cells: string[];
 }
 
 /** Share of a page's height at top and bottom where running headers and page numbers sit. */
@@ -125,23 +127,54 @@ function printedLines(page: number, items: Item[]): PrintedLine[] {
     let text = '';
     let end = group[0]!.x;
     const gaps: [number, number][] = [];
+    const cells: string[] = [''];
+    // A gap of a character or more, drawn as distance or as a wide space item, separates table
+    // cells (or columns); a narrower one, or a narrow space item, is a space.
+    let pendingGap: [number, number] | null = null;
+    let pendingSpace = false;
     for (const item of group) {
-      if (text !== '' && item.x - end >= 2 * item.size) gaps.push([end, item.x]);
-      // A visible gap between items is a space the PDF drew as distance, not as a character.
-      if (text !== '' && item.x - end > 0.4 * item.size && !/\s$/.test(text)) text += ' ';
+      if (item.str.trim() === '') {
+        if (text !== '' && item.width >= item.size) pendingGap = [end, item.x + item.width];
+        else if (text !== '') pendingSpace = true;
+        end = Math.max(end, item.x + item.width);
+        continue;
+      }
+      if (text !== '' && (pendingGap !== null || item.x - end >= item.size)) {
+        gaps.push(pendingGap ?? [end, item.x]);
+        cells.push('');
+        text += ' ';
+      } else if (text !== '' && (pendingSpace || item.x - end > 0.4 * item.size) && !/\s$/.test(text)) {
+        text += ' ';
+        cells[cells.length - 1] += ' ';
+      }
+      pendingGap = null;
+      pendingSpace = false;
       text += item.str;
+      cells[cells.length - 1] += item.str;
       end = item.x + item.width;
     }
     const size = Math.max(...group.map((g) => g.size));
-    return { page, line: i + 1, text: text.trim(), x: group[0]!.x, right: end, y: group[0]!.y, size, gaps };
+    return { page, line: i + 1, text: text.trim(), x: group[0]!.x, right: end, y: group[0]!.y, size, gaps, cells: cells.map((c) => c.trim()).filter((c) => c !== '') };
   }).filter((l) => l.text !== '');
 }
 
-/** Two columns: most lines (at least six) have a gap of two characters or more across the page's middle. */
+/**
+ * Two columns: most lines (at least six) are two long runs of text (each over a quarter of the
+ * page) with one gap of two characters or more across the page's middle, at the same place on
+ * every line (the gutter). A table's rows have more cells, short cells, or gaps that wander.
+ */
 function columns(lines: readonly PrintedLine[], width: number): boolean {
   if (lines.length < 6) return false;
-  const gapped = lines.filter((l) => l.gaps.some(([from, to]) => to - from >= 2 * l.size && from < width * 0.65 && to > width * 0.35));
-  return gapped.length >= lines.length / 2;
+  const gutters = lines.flatMap((l) => {
+    const wide = l.gaps.filter(([from, to]) => to - from >= 2 * l.size);
+    if (wide.length !== 1 || l.gaps.length !== 1) return [];
+    const [from, to] = wide[0]!;
+    const halves = from - l.x >= width * 0.25 && l.right - to >= width * 0.25;
+    return halves && from < width * 0.65 && to > width * 0.35 ? [(from + to) / 2] : [];
+  });
+  if (gutters.length < lines.length / 2) return false;
+  const middle = percentile(gutters, 0.5);
+  return gutters.filter((g) => Math.abs(g - middle) <= 2 * lines[0]!.size).length >= lines.length / 2;
 }
 
 /**
@@ -191,11 +224,17 @@ function paragraphs(lines: readonly PrintedLine[]): { text: string; origin: stri
   // not fit moves to the next line); without indents only a line that reaches the edge runs on.
   const indented = lines.filter((l) => l.x >= left + 1.5 * l.size && l.x <= left + 2.5 * l.size).length >= lines.length * 0.1;
   const slack = indented ? 4 : 1.5;
-  const out: { text: string; from: PrintedLine; to: PrintedLine }[] = [];
+  const out: { text: string; from: PrintedLine; to: PrintedLine; cell?: boolean }[] = [];
   for (const line of lines) {
+    // A table row: one line per cell, as flattened tables read in the .txt sources; never joined.
+    if (line.gaps.length > 0) {
+      for (const cell of line.cells) out.push({ text: cell, from: line, to: line, cell: true });
+      continue;
+    }
     const prev = out[out.length - 1];
     const continues =
       prev !== undefined &&
+      !prev.cell &&
       prev.to.right >= right - slack * prev.to.size &&
       line.x <= left + 0.5 * line.size &&
       Math.abs(prev.to.size - line.size) <= 0.2 * line.size &&

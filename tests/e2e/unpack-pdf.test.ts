@@ -10,7 +10,7 @@ import { runIngest, type IngestOutput } from '../../scripts/ingest/pipeline';
 import { foldGlyphs } from '../../scripts/ingest/unpack-pdf';
 import { unpack, unpackSources } from '../../scripts/ingest/unpack';
 import { SOURCES_DIR } from '../fixtures/ingest-helpers';
-import { paragraphs, printedPdf, printPdf, rotatedBody, scannedBody, twoColumnBody } from '../fixtures/published';
+import { paragraphs, printedPdf, printPdf, rotatedBody, scannedBody, tableBody, twoColumnBody } from '../fixtures/published';
 
 const read = (name: string) => readFileSync(join(SOURCES_DIR, name));
 
@@ -82,6 +82,14 @@ describe('PDFs that cannot be read right', () => {
     const m = out!.messages.find((x) => x.ruleId === 'pdf-two-columns');
     expect(m?.fatal).toBe(true);
     expect(m?.reason).toMatch(/^Page 1 /);
+  }, 30_000);
+
+  it('reads a table one cell per line, row after row, and does not take it for two columns', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) => [String(i + 1), `项目${i + 1}`, `对首次认定的企业给予一次性${(i + 1) * 10}万元奖励`, '市经信局']);
+    const out = await unpack('table.pdf', await printPdf(tableBody(rows)));
+    expect(out!.messages.filter((m) => m.fatal === true)).toEqual([]);
+    expect(out!.text.split('\n').filter((l) => l !== '')).toEqual(rows.flat());
+    expect(out!.origins.slice(0, 5)).toEqual(['p. 1, l. 1', 'p. 1, l. 1', 'p. 1, l. 1', 'p. 1, l. 1', 'p. 1, l. 2']);
   }, 30_000);
 
   it('reports a page whose text is rotated', async () => {
