@@ -5,8 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Clause } from '../src/schema';
-import { labelledBlock } from '../scripts/ingest/metadata';
-import { decode } from '../scripts/ingest/decode';
 import { runIngest, type IngestOutput } from '../scripts/ingest/pipeline';
 import { citedOrigin, unpack, unpackSources } from '../scripts/ingest/unpack';
 import { SOURCES_DIR, utf8 } from './fixtures/ingest-helpers';
@@ -82,6 +80,16 @@ describe('a seed as a saved web page and as a Word file', () => {
   });
 });
 
+describe('a web page saved in GB18030', () => {
+  it('is decoded like a text before its markup is parsed', async () => {
+    const body = readFileSync(join(import.meta.dirname, 'fixtures', 'ingest', 'gb18030-policy.txt'));
+    const page = Buffer.concat([Buffer.from('<html><head><meta charset="gb2312"></head><body><div id="zoom"><p>'), body, Buffer.from('</p></div></body></html>')]);
+    const unpacked = (await unpack('x.html', new Uint8Array(page)))!;
+    expect(unpacked.messages).toEqual([]);
+    expect(unpacked.text).toContain('一、支持企业发展。给予50万元奖励。');
+  });
+});
+
 describe('hostile markup in a saved page', () => {
   it('never reaches the text: scripts, frames, handlers and javascript: links are dropped and listed', async () => {
     const html = governmentPage(read('changsha-2025-measures.official.txt').toString('utf8'), CHANGSHA_PAGE, '关于促进专精特新中小企业高质量发展的若干措施');
@@ -127,23 +135,6 @@ describe('the labelled metadata block of a government page', () => {
     expect(conflict?.reason).toMatch(/\(HTML \d+:\d+ [^)]*td\)$/);
   });
 
-  it('reads a plain-text block printed twice, values on the line after their label', () => {
-    const file = join(import.meta.dirname, 'fixtures', 'wild', 'wenzhou-2023-opinions.official.txt');
-    const source = decode(file, new Uint8Array(readFileSync(file))).source!;
-    const block = labelledBlock(source, source.lines.length + 1);
-    expect(block.facts.map((f) => [f.field, f.value])).toEqual([
-      ['docNumber', '温政发〔2023〕8号'],
-      ['publisher', '温州市人民政府办公室'],
-      ['issued', '2023-02-11'],
-    ]);
-    // Both printings and the repeated 发布机构 value are metadata lines.
-    expect(block.lines.has(1) && block.lines.has(5) && block.lines.has(8) && block.lines.has(16)).toBe(true);
-  });
-
-  it('leaves a lone site credit (来源：…) to the boilerplate rules', () => {
-    const source = decode('x.txt', utf8('来源：某某网\n发布日期：2024-01-01\n一、正文。\n')).source!;
-    expect(labelledBlock(source, 3).lines.size).toBe(0);
-  });
 });
 
 describe('citations of extracted lines', () => {

@@ -10,7 +10,7 @@ import { runIngest, type IngestOutput } from '../../scripts/ingest/pipeline';
 import { foldGlyphs } from '../../scripts/ingest/unpack-pdf';
 import { unpack, unpackSources } from '../../scripts/ingest/unpack';
 import { SOURCES_DIR } from '../fixtures/ingest-helpers';
-import { paragraphs, printedPdf, printPdf, rotatedBody, scannedBody, tableBody, twoColumnBody } from '../fixtures/published';
+import { paragraphs, printedPdf, printPdf, rotatedBody, scannedBody, tableBody, textThenScanBody, twoColumnBody } from '../fixtures/published';
 
 const read = (name: string) => readFileSync(join(SOURCES_DIR, name));
 
@@ -75,6 +75,13 @@ describe('PDFs that cannot be read right', () => {
     expect(m?.fatal).toBe(true);
     expect(String(m && 'hint' in m ? m.hint : '')).toContain('OCR is out of scope');
     expect(out!.text).toBe('');
+  }, 30_000);
+
+  it('refuses a scanned page among text pages, by page', async () => {
+    const out = await unpack('mixed.pdf', await printPdf(textThenScanBody(seedText().split('\n').slice(0, 2).join('\n'))));
+    const m = out!.messages.find((x) => x.ruleId === 'pdf-page-without-text');
+    expect(m?.fatal).toBe(true);
+    expect(m?.reason).toMatch(/^Page 2 /);
   }, 30_000);
 
   it('reports a page set in two columns instead of reading across them', async () => {
