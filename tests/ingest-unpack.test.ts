@@ -154,6 +154,13 @@ describe('files that cannot be read', () => {
     expect(out.result.clauses).toEqual([]);
   });
 
+  it('refuses a page with nothing but scripts and navigation, saying no text was found', async () => {
+    const out = await unpack('x.html', utf8('<html><body><nav>首页</nav><script>x()</script></body></html>'));
+    const m = out!.messages.find((x) => x.ruleId === 'unpack-no-text');
+    expect(m?.fatal).toBe(true);
+    expect(m?.reason).toContain('2 non-text pieces dropped');
+  });
+
   it('refuses a .txt beside a .pdf of the same name: one source per sidecar', async () => {
     const txt = read('changsha-2025-measures.official.txt');
     const sources = await unpackSources([

@@ -40,7 +40,8 @@ const MARGIN_BAND = 0.15;
 
 export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpacked> {
   // PDF.js takes ownership of the buffer it is given: pass a copy, the caller hashes the original.
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // verbosity 0: font warnings would interleave with the ingest report; problems surface as messages.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const messages: VFileMessage[] = [];
   const warn = (ruleId: string, severity: 'error' | 'warning' | 'info', reason: string, hint: string) =>
     messages.push(makeMessage({ file: path, ruleId, severity, reason, hint }));

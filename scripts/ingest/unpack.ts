@@ -62,9 +62,18 @@ export async function unpack(path: string, bytes: Uint8Array): Promise<Unpacked 
   const format = formatOf(path);
   if (format === null || format === 'txt') return null;
   try {
-    if (format === 'pdf') return await (await import('./unpack-pdf')).unpackPdf(path, bytes);
-    if (format === 'docx') return await (await import('./unpack-docx')).unpackDocx(path, bytes);
-    return (await import('./unpack-html')).unpackHtml(path, bytes);
+    const unpacked =
+      format === 'pdf'
+        ? await (await import('./unpack-pdf')).unpackPdf(path, bytes)
+        : format === 'docx'
+          ? await (await import('./unpack-docx')).unpackDocx(path, bytes)
+          : (await import('./unpack-html')).unpackHtml(path, bytes);
+    // Nothing left once scripts, navigation and images are gone: say so, not "empty file".
+    if (unpacked.text.trim() === '' && !unpacked.messages.some((m) => m.fatal === true)) {
+      const empty = refused(format, path, 'unpack-no-text', `No text found in \`${path}\` (${unpacked.dropped.length} non-text pieces dropped)`, hintFor(format));
+      return { ...unpacked, messages: [...unpacked.messages, ...empty.messages] };
+    }
+    return unpacked;
   } catch (error) {
     // The libraries throw on corrupt files; that is bad input, reported where the file is.
     return refused(format, path, 'unpack-failed', `Cannot read \`${path}\` as ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`, hintFor(format));
