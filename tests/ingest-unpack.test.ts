@@ -108,7 +108,7 @@ describe('hostile markup in a saved page', () => {
     const out = await ingestAs('changsha-2025-measures.official', 'html', pageOf('changsha-2025-measures.official'));
     const accounting = out.result.accounting[0]!;
     expect(accounting.unaccounted).toBe(0);
-    expect(Object.keys(accounting.droppedChars ?? {})).toEqual(['html-embed', 'html-head', 'html-image', 'html-navigation', 'html-script']);
+    expect(Object.keys(accounting.droppedChars ?? {})).toEqual(['html-comment', 'html-embed', 'html-head', 'html-image', 'html-navigation', 'html-script']);
     const dropped = out.removed.filter((r) => r.origin !== undefined);
     expect(dropped.length).toBeGreaterThan(0);
     expect(dropped.every((d) => /^HTML \d+:\d+$/.test(d.origin!))).toBe(true);

@@ -64,7 +64,12 @@ export function htmlLines(html: string, options: HtmlLinesOptions, format: Unpac
   };
 
   const walk = (node: Nodes, path: Element[], pre: boolean, inArticle: boolean) => {
-    if (node.type === 'comment' || node.type === 'doctype') return;
+    if (node.type === 'doctype') return;
+    if (node.type === 'comment') {
+      // Invisible on the page, yet part of the file: listed, never text.
+      if (node.value.trim() !== '') drop('html-comment', node.value.trim(), node);
+      return;
+    }
     if (node.type === 'text') {
       const text = pre ? node.value : node.value.replace(/[ \t\n\r\f]+/g, ' ');
       if (text.trim() === '' && buffer === '') return;
@@ -82,11 +87,14 @@ export function htmlLines(html: string, options: HtmlLinesOptions, format: Unpac
     const rule = tag === 'img' ? (options.imageRule ?? 'html-image') : (DROPPED[tag] ?? ((tag === 'header' || tag === 'footer') && !inArticle ? 'html-navigation' : null));
     if (rule) {
       // Handlers and javascript: links inside a dropped element are listed too.
-      const inner = (n: Nodes) => {
-        if (n.type !== 'element') return;
-        for (const child of n.children) if (child.type === 'element') (scriptAttributes(child, (text) => drop('html-script', text, child)), inner(child));
+      const listScripts = (parent: Element) => {
+        for (const child of parent.children) {
+          if (child.type !== 'element') continue;
+          scriptAttributes(child, (text) => drop('html-script', text, child));
+          listScripts(child);
+        }
       };
-      inner(node);
+      listScripts(node);
       const content = textContent(node).replace(/\s+/g, ' ').trim();
       const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';

@@ -15,6 +15,7 @@ export const DROP_RULES = {
   'html-embed': 'embedded frames and objects (<iframe>, <frame>, <object>, <embed>)',
   'html-navigation': 'page navigation, header and footer outside the article (<nav>, <header>, <footer>, <aside>), forms and buttons',
   'html-head': 'the page <head> (its <title> repeats the policy title)',
+  'html-comment': 'HTML comments (invisible on the page)',
   'html-image': 'images (their alt text is listed)',
   'docx-image': 'images in the Word file (their alt text is listed)',
   'page-number': 'a page number printed in the top or bottom margin of a PDF page',
