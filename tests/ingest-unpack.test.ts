@@ -127,6 +127,14 @@ describe('the labelled metadata block of a government page', () => {
     expect(out.messages.filter((m) => m.ruleId === 'metadata-conflict')).toEqual([]);
   });
 
+  it('warns when the page says the document lapsed but the sidecar gives no end date', async () => {
+    const sidecar = sidecarOf('changsha-2025-measures.official').replace(/^expires:.*\n/m, '');
+    const lapsed = await ingestAs('changsha-2025-measures.official', 'html', pageOf('changsha-2025-measures.official', { 有效性: '失效' }), sidecar);
+    expect(lapsed.messages.filter((m) => m.ruleId === 'page-says-lapsed')).toHaveLength(1);
+    const inForce = await ingestAs('changsha-2025-measures.official', 'html', pageOf('changsha-2025-measures.official'), sidecar);
+    expect(inForce.messages.filter((m) => m.ruleId === 'page-says-lapsed')).toEqual([]);
+  });
+
   it('cross-checks the page against the sidecar: a wrong 文号 is an error at the page’s line, with its HTML place', async () => {
     const out = await ingestAs('changsha-2025-measures.official', 'html', pageOf('changsha-2025-measures.official', { 文号: '长政办发〔2025〕9号' }));
     const conflict = out.messages.find((m) => m.ruleId === 'metadata-conflict');

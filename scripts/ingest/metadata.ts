@@ -490,6 +490,8 @@ export interface LabelledBlock {
   lines: Set<number>;
   facts: TextFact[];
   messages: VFileMessage[];
+  /** Where the page says the document is no longer in force (有效性：失效 / 废止), if it does. */
+  lapsed: Place | null;
 }
 
 /**
@@ -499,7 +501,7 @@ export interface LabelledBlock {
  * issued, 发文机关 → issuer, 发布机构 → publisher; each stated once however often printed.
  */
 export function labelledBlock(source: DecodedSource, before: number): LabelledBlock {
-  const out: LabelledBlock = { lines: new Set(), facts: [], messages: [] };
+  const out: LabelledBlock = { lines: new Set(), facts: [], messages: [], lapsed: null };
   const raw = source.lines.filter((l) => l.number < before);
   const textOf = (i: number) => source.text.slice(raw[i]!.start, raw[i]!.end);
   const labelsOf = (text: string) => [...text.matchAll(PAGE_LABEL)].map((m) => ({ label: m[1]!.replace(/[ \t\u3000]/g, ''), index: m.index, end: m.index + m[0].length }));
@@ -530,7 +532,7 @@ export function labelledBlock(source: DecodedSource, before: number): LabelledBl
     });
   }
   if (![...labelsSeen].some((l) => BLOCK_LABELS.has(l))) {
-    return { lines: new Set(), facts: [], messages: [] };
+    return { lines: new Set(), facts: [], messages: [], lapsed: null };
   }
   const seen = new Set<string>();
   const add = (field: FactField, value: string, pair: (typeof pairs)[number]) => {
@@ -543,6 +545,7 @@ export function labelledBlock(source: DecodedSource, before: number): LabelledBl
     if ((pair.label === '文号' || pair.label === '发文字号') && DOC_NUMBER.test(compacted)) add('docNumber', compacted, pair);
     else if (pair.label === '发文机关') add('issuer', compacted, pair);
     else if (pair.label === '发布机构') add('publisher', compacted, pair);
+    else if (pair.label === '有效性' && /失效|废止|已过期|无效/.test(compacted)) out.lapsed ??= placeAt(source, pair.offset);
     else if (pair.label === '成文日期') {
       const m = ISO_LIKE.exec(pair.value);
       if (!m) continue;

@@ -392,6 +392,19 @@ function ingestText(src: IngestSource, sidecarFile: { path: string; text: string
   if (sidecar) {
     messages.push(...crossCheck(source, facts.map((f) => (typeof f.value === 'string' ? { ...f, value: script.fold(f.value) } : f)), compared!, sidecarPath, sidecarResult.placeOf));
     messages.push(...dateChecks(source.file, sidecar, sidecarPath, sidecarResult.placeOf, today));
+    // The page says the document lapsed; without an end date the site would call it in force.
+    if (labelled.lapsed && !sidecar.expires) {
+      messages.push(
+        makeMessage({
+          file: source.file,
+          place: labelled.lapsed,
+          ruleId: 'page-says-lapsed',
+          severity: 'warning',
+          reason: 'The page’s 有效性 says the document is no longer in force, but the sidecar gives no `expires`',
+          hint: `add the last day in force as \`expires\` to ${sidecarPath} (the repeal notice or the stated term says it)`,
+        }),
+      );
+    }
   }
 
   const rendition: Rendition | null = sidecar
