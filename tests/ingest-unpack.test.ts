@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Clause } from '../src/schema';
 import { runIngest, type IngestOutput } from '../scripts/ingest/pipeline';
 import { citedOrigin, unpack, unpackSources } from '../scripts/ingest/unpack';
+import { htmlLines } from '../scripts/ingest/unpack-html';
 import { SOURCES_DIR, utf8 } from './fixtures/ingest-helpers';
 import { governmentPage, wordDocument, type PageMeta } from './fixtures/published';
 
@@ -87,6 +88,14 @@ describe('a web page saved in GB18030', () => {
     const unpacked = (await unpack('x.html', new Uint8Array(page)))!;
     expect(unpacked.messages).toEqual([]);
     expect(unpacked.text).toContain('一、支持企业发展。给予50万元奖励。');
+  });
+});
+
+describe('the line reader shared by web pages and Word files', () => {
+  it('makes a line of each block and of each <br>, and lists images under the caller’s rule', () => {
+    const out = htmlLines('<p>一、甲<br>乙</p><table><tr><td>序号</td><td>项目</td></tr></table><p><img alt="图1"></p>', { imageRule: 'docx-image' }, 'docx');
+    expect(out.text).toBe('一、甲\n乙\n序号\n项目\n');
+    expect(out.dropped.map((d) => [d.rule, d.text])).toEqual([['docx-image', '<img alt="图1">']]);
   });
 });
 

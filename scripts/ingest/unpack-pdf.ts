@@ -47,6 +47,7 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
     messages.push(makeMessage({ file: path, ruleId, severity, reason, hint }));
   const pages: { lines: PrintedLine[]; height: number }[] = [];
   const scanned: number[] = [];
+  const dropped: DroppedPiece[] = [];
   let glyphs = 0;
   /** Characters of every text item, rotated ones included: zero means there is no text layer. */
   let printed = 0;
@@ -60,6 +61,7 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
       const items: Item[] = [];
       let rotatedChars = 0;
       let chars = 0;
+      const rotated: string[] = [];
       for (const raw of content.items) {
         if (!('str' in raw) || raw.str === '') continue;
         const [a, b, c, d, x, y] = raw.transform as number[];
@@ -70,6 +72,7 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
         // Text drawn at an angle (a rotated table, a stamp) would be scrambled among the lines.
         if (Math.abs(b!) > 0.01 || Math.abs(c!) > 0.01) {
           rotatedChars += raw.str.length;
+          rotated.push(folded.text);
           continue;
         }
         items.push({ str: folded.text, x: x!, y: y!, width: raw.width, size: Math.abs(d!) || Math.abs(a!) || raw.height || 10 });
@@ -77,12 +80,16 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
       if (rotatedChars > 0 && rotatedChars >= chars * 0.2) {
         warn('pdf-rotated-text', 'error', `Page ${n} prints ${rotatedChars} of its ${chars} characters rotated (a landscape table or a stamp); they cannot be read in order`, 'save this page’s text by hand in a .txt beside the sidecar, or ask the publisher for a text version');
       }
+      // A little rotated text on an upright page (a stamp, a watermark) is dropped and listed.
+      else if (rotatedChars > 0) dropped.push({ rule: 'rotated-text', text: rotated.join(''), origin: `p. ${n}`, line: 1, column: 1 });
       if (page.rotate !== 0) warn('pdf-rotated-page', 'info', `Page ${n} is displayed rotated by ${page.rotate}°; its text was read in its own orientation`, 'check that page in the source view');
       const lines = printedLines(n, items);
       if (columns(lines, width)) {
         warn('pdf-two-columns', 'error', `Page ${n} looks set in two columns: most of its lines have a wide gap across the middle of the page`, 'reading across both columns would scramble the text: save the columns in reading order as a .txt beside the sidecar');
       }
-      if (lines.length === 0) {
+      // A page with no text between its margins but an image is a scan (a running header or a
+      // page number may still be text).
+      if (lines.every((l) => l.y > height * (1 - MARGIN_BAND) || l.y < height * MARGIN_BAND)) {
         const ops = await page.getOperatorList();
         if (ops.fnArray.some((fn) => imageOps.has(fn))) scanned.push(n);
       }
@@ -109,7 +116,6 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
     warn('pdf-glyph-fold', 'info', `${glyphs} characters were named by the PDF's fonts as radicals or look-alikes (e.g. ⼈ U+2F08 for 人, ― U+2015 for —) and read as the characters they show`, 'nothing to do: PDF fonts often name common ideographs by radical or compatibility code points');
   }
 
-  const dropped: DroppedPiece[] = [];
   const body = dropMargins(pages, dropped);
   return { ...fromLines('pdf', paragraphs(body), dropped, []), messages };
 }

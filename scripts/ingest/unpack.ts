@@ -21,6 +21,7 @@ export const DROP_RULES = {
   'page-number': 'a page number printed in the top or bottom margin of a PDF page',
   'running-header': 'a line repeated at the top of most PDF pages',
   'running-footer': 'a line repeated at the bottom of most PDF pages',
+  'rotated-text': 'text drawn at an angle on an otherwise upright PDF page (a stamp, a watermark)',
 } as const;
 export type DropRule = keyof typeof DROP_RULES;
 

@@ -10,7 +10,7 @@ import { runIngest, type IngestOutput } from '../../scripts/ingest/pipeline';
 import { foldGlyphs } from '../../scripts/ingest/unpack-pdf';
 import { unpack, unpackSources } from '../../scripts/ingest/unpack';
 import { SOURCES_DIR } from '../fixtures/ingest-helpers';
-import { paragraphs, printedPdf, printPdf, rotatedBody, scannedBody, tableBody, textThenScanBody, twoColumnBody } from '../fixtures/published';
+import { paragraphs, printedPdf, printPdf, rotatedBody, scannedBody, stampedBody, tableBody, textThenScanBody, twoColumnBody } from '../fixtures/published';
 
 const read = (name: string) => readFileSync(join(SOURCES_DIR, name));
 
@@ -78,7 +78,9 @@ describe('PDFs that cannot be read right', () => {
   }, 30_000);
 
   it('refuses a scanned page among text pages, by page', async () => {
-    const out = await unpack('mixed.pdf', await printPdf(textThenScanBody(seedText().split('\n').slice(0, 2).join('\n'))));
+    // A running header on both pages: the scanned page still has that much text.
+    const header = `<div style="font-size:10pt;width:100%;text-align:center">测试市人民政府办公室文件</div>`;
+    const out = await unpack('mixed.pdf', await printPdf(textThenScanBody(seedText().split('\n').slice(0, 2).join('\n')), { headerTemplate: header }));
     const m = out!.messages.find((x) => x.ruleId === 'pdf-page-without-text');
     expect(m?.fatal).toBe(true);
     expect(m?.reason).toMatch(/^Page 2 /);
@@ -97,6 +99,13 @@ describe('PDFs that cannot be read right', () => {
     expect(out!.messages.filter((m) => m.fatal === true)).toEqual([]);
     expect(out!.text.split('\n').filter((l) => l !== '')).toEqual(rows.flat());
     expect(out!.origins.slice(0, 5)).toEqual(['p. 1, l. 1', 'p. 1, l. 1', 'p. 1, l. 1', 'p. 1, l. 1', 'p. 1, l. 2']);
+  }, 30_000);
+
+  it('drops a small stamp printed at an angle over the text, and lists it', async () => {
+    const out = await unpack('stamp.pdf', await printPdf(stampedBody(seedText())));
+    expect(out!.messages.filter((m) => m.fatal === true)).toEqual([]);
+    expect(out!.text).not.toContain('测试印章专用');
+    expect(out!.dropped.filter((d) => d.rule === 'rotated-text').map((d) => [d.text, d.origin])).toEqual([['测试印章专用', 'p. 1']]);
   }, 30_000);
 
   it('reports a page whose text is rotated', async () => {
