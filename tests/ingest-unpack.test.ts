@@ -97,6 +97,12 @@ describe('the line reader shared by web pages and Word files', () => {
     expect(out.text).toBe('一、甲\n乙\n序号\n项目\n');
     expect(out.dropped.map((d) => [d.rule, d.text])).toEqual([['docx-image', '<img alt="图1">']]);
   });
+
+  it('leaves out what the page never shows, and lists it', () => {
+    const out = htmlLines('<p>一、甲。</p><div style="display: none">隐藏的关键词</div><p hidden>藏</p><span style="visibility:hidden">也藏</span><p style="color:red">二、乙。</p>', {});
+    expect(out.text).toBe('一、甲。\n二、乙。\n');
+    expect(out.dropped.map((d) => [d.rule, d.text])).toEqual([['html-hidden', '隐藏的关键词'], ['html-hidden', '藏'], ['html-hidden', '也藏']]);
+  });
 });
 
 describe('hostile markup in a saved page', () => {

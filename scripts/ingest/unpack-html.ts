@@ -84,7 +84,10 @@ export function htmlLines(html: string, options: HtmlLinesOptions, format: Unpac
     if (node.type !== 'element') return;
     const tag = node.tagName;
     scriptAttributes(node, (text) => drop('html-script', text, node));
-    const rule = tag === 'img' ? (options.imageRule ?? 'html-image') : (DROPPED[tag] ?? ((tag === 'header' || tag === 'footer') && !inArticle ? 'html-navigation' : null));
+    const rule =
+      tag === 'img'
+        ? (options.imageRule ?? 'html-image')
+        : (DROPPED[tag] ?? ((tag === 'header' || tag === 'footer') && !inArticle ? 'html-navigation' : hidden(node) ? 'html-hidden' : null));
     if (rule) {
       // Handlers and javascript: links inside a dropped element are listed too.
       const listScripts = (parent: Element) => {
@@ -117,6 +120,12 @@ export function htmlLines(html: string, options: HtmlLinesOptions, format: Unpac
   walk(tree, [], false, false);
   flush();
   return fromLines(format, lines, dropped, []);
+}
+
+/** An element the page never shows: `hidden`, or an inline `display: none` / `visibility: hidden`. */
+function hidden(node: Element): boolean {
+  const style = typeof node.properties.style === 'string' ? node.properties.style.replace(/\s+/g, '').toLowerCase() : '';
+  return node.properties.hidden === true || /(?:^|;)(?:display:none|visibility:hidden)(?:;|!|$)/.test(style);
 }
 
 /** Inline event handlers and `javascript:` URLs on an element, as `name="value"`. */

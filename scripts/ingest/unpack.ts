@@ -16,6 +16,7 @@ export const DROP_RULES = {
   'html-navigation': 'page navigation, header and footer outside the article (<nav>, <header>, <footer>, <aside>), forms and buttons',
   'html-head': 'the page <head> (its <title> repeats the policy title)',
   'html-comment': 'HTML comments (invisible on the page)',
+  'html-hidden': 'elements the page never shows (`hidden`, inline `display: none` or `visibility: hidden`)',
   'html-image': 'images (their alt text is listed)',
   'docx-image': 'images in the Word file (their alt text is listed)',
   'page-number': 'a page number printed in the top or bottom margin of a PDF page',
