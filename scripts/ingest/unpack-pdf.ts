@@ -6,10 +6,14 @@
 // lines repeated at the top or bottom of most pages. What cannot be read right is refused with
 // its page: a scan without a text layer (OCR is out of scope), text set in two columns or
 // rotated.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import type { VFileMessage } from 'vfile-message';
 import { PAGE_NUMBER } from './boilerplate';
-import { makeMessage } from './diagnostics';
+import { plausibility } from './decode';
+import { excerpt, makeMessage } from './diagnostics';
 import { fromLines, refused, type DroppedPiece, type Unpacked } from './unpack';
 
 interface Item {
@@ -35,13 +39,39 @@ interface PrintedLine {
   cells: string[];
 }
 
+/**
+ * Adobe's predefined CMaps and the standard font data, from pdfjs-dist's package on disk.
+ * Chinese 公文 PDFs often draw text in non-embedded fonts encoded GBK-EUC-H without a ToUnicode
+ * map; PDF.js reads those only with the CMaps, which unpdf's server build does not carry.
+ */
+const PDFJS_DATA = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** PDF.js's BinaryDataFactory, reading from PDFJS_DATA instead of fetching (nothing leaves the machine). */
+class LocalBinaryData {
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const folder = kind === 'cMapUrl' ? 'cmaps' : kind === 'standardFontDataUrl' ? 'standard_fonts' : null;
+    if (folder === null) throw new Error(`PDF.js asked for \`${kind}\` data, which is not bundled`);
+    return new Uint8Array(await readFile(join(PDFJS_DATA, folder, basename(filename))));
+  }
+}
+
+/** Below this share of usual characters the extraction is garbage, not a policy text. */
+const MIN_PLAUSIBILITY = 0.8;
+
 /** Share of a page's height at top and bottom where running headers and page numbers sit. */
 const MARGIN_BAND = 0.15;
 
 export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpacked> {
   // PDF.js takes ownership of the buffer it is given: pass a copy, the caller hashes the original.
   // verbosity 0: font warnings would interleave with the ingest report; problems surface as messages.
-  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), {
+    verbosity: 0,
+    useWorkerFetch: false,
+    cMapUrl: 'cmaps/',
+    cMapPacked: true,
+    standardFontDataUrl: 'standard_fonts/',
+    BinaryDataFactory: LocalBinaryData,
+  });
   const messages: VFileMessage[] = [];
   const warn = (ruleId: string, severity: 'error' | 'warning' | 'info', reason: string, hint: string) =>
     messages.push(makeMessage({ file: path, ruleId, severity, reason, hint }));
@@ -51,9 +81,12 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
   let glyphs = 0;
   /** Characters of every text item, rotated ones included: zero means there is no text layer. */
   let printed = 0;
+  /** Pages that draw text operators (even if none of it could be read as characters). */
+  let drawsText = false;
   try {
     const { OPS } = await getResolvedPDFJS();
     const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
+    const textOps = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const { height, width } = page.getViewport({ scale: 1 });
@@ -91,7 +124,9 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
       // page number may still be text).
       if (lines.every((l) => l.y > height * (1 - MARGIN_BAND) || l.y < height * MARGIN_BAND)) {
         const ops = await page.getOperatorList();
-        if (ops.fnArray.some((fn) => imageOps.has(fn))) scanned.push(n);
+        // Text drawn where nothing was read: unmapped fonts, not a scan.
+        if (lines.length === 0 && rotatedChars === 0 && ops.fnArray.some((fn) => textOps.has(fn))) drawsText = true;
+        else if (ops.fnArray.some((fn) => imageOps.has(fn))) scanned.push(n);
       }
       pages.push({ lines, height });
       page.cleanup();
@@ -100,6 +135,15 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
     await pdf.loadingTask.destroy();
   }
 
+  if (printed === 0 && drawsText) {
+    return refused(
+      'pdf',
+      path,
+      'pdf-unmapped-font',
+      `\`${path}\` draws its text in fonts without a Unicode map: no character can be read`,
+      'save the text from the publisher’s web page, or from a viewer that reads it correctly, as a .txt beside the sidecar',
+    );
+  }
   if (printed === 0) {
     return refused(
       'pdf',
@@ -117,7 +161,19 @@ export async function unpackPdf(path: string, bytes: Uint8Array): Promise<Unpack
   }
 
   const body = dropMargins(pages, dropped);
-  return { ...fromLines('pdf', paragraphs(body), dropped, []), messages };
+  const unpacked = fromLines('pdf', paragraphs(body), dropped, []);
+  // Fonts without a Unicode map read as U+FFFD, private-use or Hangul-like garbage: the same
+  // test that tells a wrong decoding of a .txt (decode.ts) tells a garbled PDF.
+  const share = plausibility(unpacked.text);
+  if (share < MIN_PLAUSIBILITY) {
+    warn(
+      'pdf-unmapped-font',
+      'error',
+      `Only ${Math.round(share * 100)}% of the extracted characters are usual in Chinese text (e.g. \`${excerpt(unpacked.text.replace(/\s+/g, ''), 12)}\`): the fonts have no usable Unicode map`,
+      'the text would be garbled: save the text from the publisher’s web page, or from a viewer that reads it correctly, as a .txt beside the sidecar',
+    );
+  }
+  return { ...unpacked, messages };
 }
 
 /** Items grouped into printed lines (same baseline), top to bottom, each left to right. */

@@ -10,7 +10,7 @@ import { runIngest, type IngestOutput } from '../../scripts/ingest/pipeline';
 import { foldGlyphs } from '../../scripts/ingest/unpack-pdf';
 import { unpack, unpackSources } from '../../scripts/ingest/unpack';
 import { SOURCES_DIR } from '../fixtures/ingest-helpers';
-import { paragraphs, printedPdf, printPdf, rotatedBody, scannedBody, stampedBody, tableBody, textThenScanBody, twoColumnBody } from '../fixtures/published';
+import { cidFontPdf, paragraphs, printedPdf, printPdf, rotatedBody, scannedBody, stampedBody, tableBody, textThenScanBody, twoColumnBody } from '../fixtures/published';
 
 const read = (name: string) => readFileSync(join(SOURCES_DIR, name));
 
@@ -118,6 +118,36 @@ describe('PDFs that cannot be read right', () => {
     const out = await unpack('broken.pdf', new TextEncoder().encode('%PDF-1.7 truncated'));
     expect(out!.messages[0]!.ruleId).toBe('unpack-failed');
     expect(out!.messages[0]!.fatal).toBe(true);
+  });
+});
+
+describe('Chinese fonts without a Unicode map', () => {
+  // GB18030 bytes of a short policy: the codes a GBK-EUC-H font draws.
+  const gbLines = () => {
+    const bytes = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ingest', 'gb18030-policy.txt'));
+    const lines: Uint8Array[] = [];
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        if (i > start) lines.push(new Uint8Array(bytes.subarray(start, i)));
+        start = i + 1;
+      }
+    }
+    return lines;
+  };
+
+  it('reads text in a non-embedded GBK-EUC-H font through Adobe’s CMaps, offline', async () => {
+    const out = await unpack('gbk.pdf', cidFontPdf(gbLines()));
+    const expected = new TextDecoder('gb18030').decode(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ingest', 'gb18030-policy.txt')));
+    expect(out!.messages.filter((m) => m.fatal === true)).toEqual([]);
+    // Equal lines drawn at one indent run together by the page geometry: compare the characters.
+    expect(out!.text.replace(/\s+/g, '')).toBe(expected.replace(/\s+/g, ''));
+  });
+
+  it('refuses a font no CMap can name instead of extracting nothing or garbage', async () => {
+    const out = await unpack('identity.pdf', cidFontPdf(gbLines(), 'Identity'));
+    expect(out!.messages.map((m) => m.ruleId)).toContain('pdf-unmapped-font');
+    expect(out!.messages.find((m) => m.ruleId === 'pdf-unmapped-font')?.fatal).toBe(true);
   });
 });
 
