@@ -1,7 +1,8 @@
-// `npm run check-source -- <file.txt>`: a contributor's first look at a new text, no sidecar
-// needed. Parses the text alone and prints the clauses as numbered, the awards, the sums that
+// `npm run check-source -- <file>`: a contributor's first look at a new text (.txt, or a PDF,
+// saved web page or Word file, whose text is extracted first), no sidecar needed. Parses the text alone and prints the clauses as numbered, the awards, the sums that
 // are not awards (and why), the sums the parser did not understand, the diagnostics, and a
-// sidecar drafted from what the text states, to review and save beside the text.
+// sidecar drafted from what the text states (and what a government page's labelled block says:
+// 文号, 成文日期, 发文机关, 发布机构), to review and save beside the text.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import { formatMessage } from './ingest/diagnostics';
 import type { TextFact } from './ingest/metadata';
 import { matchMarker } from './ingest/numbering';
 import { runIngest } from './ingest/pipeline';
+import { unpack } from './ingest/unpack';
 import { foldScript } from './ingest/script';
 
 const TITLE_WORDS = /(?:意见|办法|措施|方案|计划|通知|规定|细则|政策|决定|若干条|条例)$/;
@@ -47,7 +49,7 @@ function fact(facts: readonly TextFact[], field: TextFact['field']): TextFact | 
 }
 
 /** The sidecar as YAML, every guessed line marked for review. */
-export function draftSidecar(file: string, title: string | null, city: string | null, issuer: string | null, facts: readonly TextFact[]): string {
+export function draftSidecar(file: string, title: string | null, city: string | null, guessedIssuer: string | null, facts: readonly TextFact[]): string {
   const name = basename(file).replace(/\.[^.]+$/, '');
   const [policy = name, kind = ''] = name.split('.');
   const sourceKind = { official: 'official-document', reprint: 'official-reprint', consultancy: 'consultancy-article', draft: 'draft-for-comment' }[kind] ?? 'official-document';
@@ -58,18 +60,21 @@ export function draftSidecar(file: string, title: string | null, city: string | 
     return f ? String(f.value) : null;
   };
   const draft = fact(facts, 'draft')?.value === true;
+  // A page's 发文机关 is the issuer as printed; without it, the issuer the title or signature names.
+  const issuer = stated('issuer') ?? guessedIssuer;
+  const publisher = stated('publisher');
   return [
     `# Drafted by check-source from what ${basename(file)} states. Review every line, then save as ${name}.yaml.`,
     `policy: ${policy}`,
     'primary: true',
     `sourceKind: ${draft ? 'draft-for-comment' : sourceKind}  # official-document | official-reprint | consultancy-article | draft-for-comment`,
-    '# publisher:  # who published this rendition (the site or office you took it from)',
+    publisher ? line('publisher', publisher, 'the page’s 发布机构') : '# publisher:  # who published this rendition (the site or office you took it from)',
     city ? `city: { zh: ${city}, slug: TODO }  # the text names ${city}; slug: the city in pinyin, lower case` : '# city: { zh: ?, slug: ? }  # the text does not name its city',
     '# province:  # not stated in the text',
     line('title', title, 'as printed'),
-    line('issuer', issuer, 'as printed'),
+    line('issuer', issuer, stated('issuer') ? 'the page’s 发文机关' : 'as printed'),
     line('docNumber', stated('docNumber'), 'as printed'),
-    line('issued', stated('issued'), 'stated by the 印发 line'),
+    line('issued', stated('issued'), fact(facts, 'issued')?.quote.startsWith('成文日期') ? 'the page’s 成文日期' : 'stated by the 印发 line'),
     line('effective', stated('effective'), 'stated by the 施行 sentence'),
     line('expires', stated('expires'), 'from the stated term'),
     `draft: ${draft}`,
@@ -91,11 +96,11 @@ function printClause(clause: Clause): string[] {
   return out;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
   const file = positionals[0];
   if (!file || positionals.length > 1) {
-    console.error('usage: npm run check-source -- <file.txt>');
+    console.error('usage: npm run check-source -- <file.txt|.pdf|.html|.docx>');
     return 2;
   }
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
@@ -103,7 +108,13 @@ function main(argv: string[]): number {
     return 2;
   }
   const bytes = new Uint8Array(readFileSync(file));
-  const decoded = decode(file, bytes);
+  // A PDF, web page or Word file: its extracted text is what is parsed (and guessed from).
+  const unpacked = await unpack(file, bytes);
+  if (unpacked?.messages.some((m) => m.fatal === true)) {
+    for (const m of unpacked.messages) console.log(formatMessage(m));
+    return 1;
+  }
+  const decoded = decode(file, unpacked ? new TextEncoder().encode(unpacked.text) : bytes);
   if (!decoded.source) {
     for (const m of decoded.messages) console.log(formatMessage(m));
     return 1;
@@ -125,11 +136,13 @@ function main(argv: string[]): number {
     'draft: false',
   ].join('\n');
   const stem = file.replace(/\.[^./]+$/, '');
-  const output = runIngest({ sources: [{ path: file, bytes }], sidecars: [{ path: `${stem}.yaml`, text: provisional }] });
+  const output = runIngest({ sources: [{ path: file, bytes, unpacked }], sidecars: [{ path: `${stem}.yaml`, text: provisional }] });
 
-  console.log(`${file}: ${output.result.clauses.length} clauses${script.folded ? ' (traditional script, read folded)' : ''}\n`);
+  const from = unpacked ? ` (text extracted from ${unpacked.format.toUpperCase()}: ${unpacked.origins.length} lines)` : '';
+  console.log(`${file}: ${output.result.clauses.length} clauses${script.folded ? ' (traditional script, read folded)' : ''}${from}\n`);
   for (const clause of output.result.clauses) for (const line of printClause(clause)) console.log(line);
-  const own = output.messages.filter((m) => m.file === file);
+  // The provisional sidecar's placeholders are not facts to cross-check against.
+  const own = output.messages.filter((m) => m.file === file && !(m.ruleId === 'metadata-conflict' && m.expected?.includes('check-source')));
   if (own.length > 0) console.log('');
   for (const m of own) console.log(formatMessage(m));
   const facts = output.stated.find((s) => s.file === file)?.facts ?? [];
@@ -138,4 +151,4 @@ function main(argv: string[]): number {
   return own.some((m) => m.fatal === true) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

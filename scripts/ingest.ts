@@ -1,10 +1,11 @@
 // `npm run ingest [-- --sources <dir>] [--out <dir>] [--curation <dir>] [--json] [--strict] [--today YYYY-MM-DD]
 //                    [--emit-worker | --no-emit-worker]`
-// Reads <sources>/*.txt with their .yaml sidecars (and <curation>/*.yaml: by default the
-// `curation` folder beside the sources folder, so content/sources gets content/curation however
+// Reads <sources>/*.{txt,pdf,html,docx} with their .yaml sidecars (and <curation>/*.yaml: by default
+// the `curation` folder beside the sources folder, so content/sources gets content/curation however
 // it is named on the command line), runs the pure pipeline, and writes
 //   <out>/clauses/<policyId>/<path>.mdx, <out>/policies/<policyId>.json,
-//   <out>/data/clauses.json, <out>/curation.json, <out>/release.json, <out>/ingest-report.json
+//   <out>/data/clauses.json, <out>/curation.json, <out>/release.json, <out>/extracted/<file>.json
+//   (the text of each PDF, web page or Word file, with where each line was printed), <out>/ingest-report.json
 // deterministically, into a temporary sibling of <out> that replaces it only when complete
 // (scripts/atomic-dir.ts; <out>.lock keeps a second run out), the report last. Exits non-zero
 // on any error, on unaccounted characters, and (with --strict) on warnings. Large corpora
@@ -23,9 +24,10 @@ import { compareMessages, formatMessage, hasFatal, messageToJson, severityOf } f
 import type { EmitRequest, EmitResponse } from './ingest/emit-worker';
 import { runIngest, type IngestOutput } from './ingest/pipeline';
 import { writeAtomic, writeClauseFiles, writeNew } from './ingest/write';
+import { unpackSources } from './ingest/unpack';
 import type { Accounting } from './ingest/types';
 import { buildDay } from '../src/lib/status';
-import { CurationReportSchema, IngestReportSchema, ReleaseSchema, type Clause, type IngestReport } from '../src/schema';
+import { CurationReportSchema, ExtractedSourceSchema, IngestReportSchema, ReleaseSchema, type Clause, type IngestReport } from '../src/schema';
 
 interface Options {
   sources: string;
@@ -129,6 +131,7 @@ async function writeOutputs(out: string, output: IngestOutput, report: IngestRep
   theirs.catch(() => undefined); // awaited below; this thread may fail first
   writeClauseFiles(staged, clauses.slice(0, split));
   for (const policy of policies) writeNew(join(staged, 'policies', `${policy.id}.json`), stableJson(policy));
+  for (const e of output.extracted) writeNew(join(staged, 'extracted', `${e.file}.json`), stableJson(ExtractedSourceSchema.parse(e)));
   writeNew(join(staged, 'data', 'clauses.json'), stableJson(clauses));
   writeNew(join(staged, 'curation.json'), stableJson(CurationReportSchema.parse(output.curation)));
   writeNew(join(staged, 'release.json'), stableJson(ReleaseSchema.parse(output.release)));
@@ -145,6 +148,7 @@ function summaryLine(a: Accounting): string {
     `${a.file}`,
     `  clauses ${a.clauses} · chars ${a.totalChars}: clause ${a.clauseChars}, heading ${a.headingChars}, preamble ${a.preambleChars}, metadata ${a.metadataChars}, unaccounted ${a.unaccounted}`,
     `  boilerplate: ${boilerplate || 'none'}`,
+    ...(a.droppedChars ? [`  dropped by extraction: ${Object.entries(a.droppedChars).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'nothing'}`] : []),
   ].join('\n');
 }
 
@@ -171,7 +175,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
 async function ingest(options: Options, input: ReturnType<typeof readInputs>, worker: EmitWorker | null): Promise<number> {
   const { readMessages, ...files } = input;
-  const output = runIngest({ ...files, today: options.today });
+  // PDF, web pages and Word files are unpacked to text first (async); the pipeline is pure.
+  const sources = await unpackSources(files.sources);
+  const output = runIngest({ ...files, sources, today: options.today });
   // Entries that could not be read are errors like any other, in the same order.
   output.messages.push(...readMessages);
   output.messages.sort(compareMessages);

@@ -7,7 +7,7 @@ import { realOutput } from './fixtures/ingest-helpers';
 import { policy } from './site-fixtures';
 
 const source = (over: Partial<Policy['sources'][number]>): Policy['sources'] => [
-  { file: 'x.txt', sourceKind: 'official-document', publisher: null, url: null, primary: true, sha256: 'a'.repeat(64), encoding: 'utf-8', lineCount: 1, ...over },
+  { file: 'x.txt', format: 'txt', sourceKind: 'official-document', publisher: null, url: null, primary: true, sha256: 'a'.repeat(64), encoding: 'utf-8', lineCount: 1, ...over },
 ];
 const real = (id: string) => realOutput().result.policies.find((p) => p.id === id)!;
 const clauseOf = (id: string) => realOutput().result.clauses.find((c) => c.id === id)!;

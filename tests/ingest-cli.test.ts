@@ -164,3 +164,34 @@ describe('npm run ingest', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('npm run ingest on published files', () => {
+  it('unpacks a Word file and a saved page beside the texts, writes their extracted text, and builds the same policy', async () => {
+    const { governmentPage, wordDocument } = await import('./fixtures/published');
+    const plain = corpus('plain-formats');
+    const published = corpus('published-formats');
+    const official = readFileSync(join(published, 'changsha-2025-measures.official.txt'), 'utf8');
+    const reprint = readFileSync(join(published, 'changsha-2025-measures.reprint.txt'), 'utf8');
+    rmSync(join(published, 'changsha-2025-measures.official.txt'));
+    rmSync(join(published, 'changsha-2025-measures.reprint.txt'));
+    writeFileSync(join(published, 'changsha-2025-measures.official.docx'), wordDocument(official));
+    const meta = { 索引号: '000014349/2025-00012', 发布机构: '长沙市人民政府办公室', 文号: '长政办发〔2025〕3号', 成文日期: '2025-02-22', 发布日期: '2025-02-26', 有效性: '有效' };
+    writeFileSync(join(published, 'changsha-2025-measures.reprint.html'), governmentPage(reprint, meta, '关于促进专精特新中小企业高质量发展的若干措施'));
+
+    const a = ingest('--sources', plain, '--out', join(work, 'plain-out'));
+    const b = ingest('--sources', published, '--out', join(work, 'published-out'));
+    expect(b.code).toBe(0);
+    expect(b.stdout).toContain('dropped by extraction: html-comment');
+    expect(a.code).toBe(0);
+    const policy = (dir: string) => JSON.parse(readFileSync(join(work, dir, 'policies', 'changsha-2025-measures.json'), 'utf8'));
+    expect(policy('published-out').clauseIds).toEqual(policy('plain-out').clauseIds);
+    expect(policy('published-out').sources.map((s: { file: string; format: string }) => `${s.file} ${s.format}`)).toEqual([
+      'changsha-2025-measures.official.docx docx',
+      'changsha-2025-measures.reprint.html html',
+    ]);
+    const extracted = JSON.parse(readFileSync(join(work, 'published-out', 'extracted', 'changsha-2025-measures.official.docx.json'), 'utf8'));
+    expect(extracted.format).toBe('docx');
+    expect(extracted.origins[0]).toBe('¶ 1');
+    expect(existsSync(join(work, 'plain-out', 'extracted'))).toBe(false);
+  });
+});

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineRules } from '../scripts/ingest/boilerplate';
 import { decode } from '../scripts/ingest/decode';
-import { addYearsMinusOneDay, crossCheck, findTitle, parseSidecar, statesDates, trailerMetadata } from '../scripts/ingest/metadata';
+import { addYearsMinusOneDay, crossCheck, findTitle, labelledBlock, parseSidecar, statesDates, trailerMetadata } from '../scripts/ingest/metadata';
 import { realInput, sidecarText, utf8 } from './fixtures/ingest-helpers';
 
 describe('sidecar', () => {
@@ -73,5 +75,25 @@ describe('what the text states', () => {
     const sidecar = parseSidecar('t.yaml', sidecarText(), 't.txt');
     const messages = crossCheck(src, [{ field: 'docNumber', value: '测政发〔2025〕1号', place: { line: 2, column: 1 }, quote: '测政发〔2025〕1号' }], sidecar.sidecar!, 't.yaml', sidecar.placeOf);
     expect(messages[0]).toMatchObject({ ruleId: 'sidecar-missing-field', fatal: false });
+  });
+});
+
+describe('the labelled block of a government page', () => {
+  it('reads a plain-text block printed twice, values on the line after their label', () => {
+    const file = join(import.meta.dirname, 'fixtures', 'wild', 'wenzhou-2023-opinions.official.txt');
+    const source = decode(file, new Uint8Array(readFileSync(file))).source!;
+    const block = labelledBlock(source, source.lines.length + 1);
+    expect(block.facts.map((f) => [f.field, f.value])).toEqual([
+      ['docNumber', '温政发〔2023〕8号'],
+      ['publisher', '温州市人民政府办公室'],
+      ['issued', '2023-02-11'],
+    ]);
+    // Both printings and the repeated 发布机构 value are metadata lines.
+    expect(block.lines.has(1) && block.lines.has(5) && block.lines.has(8) && block.lines.has(16)).toBe(true);
+  });
+
+  it('leaves a lone site credit (来源：…) to the boilerplate rules', () => {
+    const source = decode('x.txt', utf8('来源：某某网\n发布日期：2024-01-01\n一、正文。\n')).source!;
+    expect(labelledBlock(source, 3).lines.size).toBe(0);
   });
 });

@@ -1,11 +1,11 @@
-// Reading a sources directory: every entry named .txt/.yaml/.yml is read or refused with a
+// Reading a sources directory: every entry named .txt/.pdf/.html/.docx/.yaml/.yml is read or refused with a
 // positioned error; nothing hangs, follows a link out of the project, or loads a huge file.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_SOURCE_BYTES, readSources } from '../scripts/ingest/read';
+import { MAX_PUBLISHED_BYTES, MAX_SOURCE_BYTES, readSources } from '../scripts/ingest/read';
 
 const work = mkdtempSync(join(tmpdir(), 'ingest-read-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -70,5 +70,26 @@ describe('readSources', () => {
     expect(refusals(path)).toEqual(['source-too-large big.txt:1:1']);
     expect(read.messages[0]!.reason).toContain(`limit of ${MAX_SOURCE_BYTES}`);
     expect(read.sources.map((s) => s.path.slice(path.length + 1))).toEqual(['good.txt']);
+  });
+
+  it('reads published files (PDF, web page, Word) as sources, and refuses a directory named like one', () => {
+    const path = dir('published');
+    writeFileSync(join(path, 'a.official.pdf'), '%PDF-1.7');
+    writeFileSync(join(path, 'b.official.html'), '<p>一、甲。</p>');
+    writeFileSync(join(path, 'c.official.docx'), 'PK');
+    mkdirSync(join(path, 'd.official.htm'));
+    const read = readSources(path);
+    expect(read.sources.map((s) => s.path.slice(path.length + 1))).toEqual(['a.official.pdf', 'b.official.html', 'c.official.docx', 'good.txt']);
+    expect(refusals(path)).toEqual(['not-a-file d.official.htm:1:1']);
+  });
+
+  it('allows a published file more bytes than a text, up to its own limit', () => {
+    const path = dir('large-pdf');
+    writeFileSync(join(path, 'fonts.pdf'), '');
+    truncateSync(join(path, 'fonts.pdf'), MAX_SOURCE_BYTES + 1);
+    writeFileSync(join(path, 'huge.pdf'), '');
+    truncateSync(join(path, 'huge.pdf'), MAX_PUBLISHED_BYTES + 1);
+    expect(refusals(path)).toEqual(['source-too-large huge.pdf:1:1']);
+    expect(readSources(path).sources.map((s) => s.path.slice(path.length + 1))).toEqual(['fonts.pdf', 'good.txt']);
   });
 });

@@ -46,6 +46,8 @@ describe('url helpers', () => {
     expect(routes.source('alpha.official.txt', 12)).toMatch(/\/source\/alpha\.official\/#L12$/);
     expect(routes.policyClause('alpha-2024', '2.1')).toMatch(/\/policy\/alpha-2024\/#c-2\.1$/);
     expect(sourceSlug('x.reprint.txt')).toBe('x.reprint');
+    expect(sourceSlug('x.official.pdf')).toBe('x.official');
+    expect(routes.sourceOriginal('x.official.pdf')).toMatch(/\/source\/x\.official\/x\.official\.pdf$/);
   });
 });
 
@@ -269,6 +271,15 @@ describe('source view', () => {
   it('calls lines outside clauses "outside" when no boilerplate list is known', () => {
     expect(annotateSource('甲\n乙', 'x.txt', [], null).map((l) => l.role)).toEqual(['outside', 'outside']);
   });
+  it('gives each line of a PDF’s extracted text its page and line, and marks where each page starts', () => {
+    const lines = annotateSource('甲\n乙\n丙\n丁\n', 'x.pdf', [], [], ['p. 1, l. 2', 'p. 1, l. 3–5', 'pp. 1–2 (p. 1, l. 6 – p. 2, l. 2)', 'p. 2, l. 3']);
+    expect(lines.map((l) => l.origin)).toEqual(['p. 1, l. 2', 'p. 1, l. 3–5', 'pp. 1–2 (p. 1, l. 6 – p. 2, l. 2)', 'p. 2, l. 3']);
+    expect(lines.map((l) => l.pageStart)).toEqual([1, undefined, undefined, 2]);
+  });
+  it('gives Word lines their paragraph and no page marks', () => {
+    const lines = annotateSource('甲\n乙\n', 'x.docx', [], [], ['¶ 1', '¶ 3']);
+    expect(lines.map((l) => [l.origin, l.pageStart])).toEqual([['¶ 1', undefined], ['¶ 3', undefined]]);
+  });
 });
 
 describe('ingest report reading', () => {
@@ -291,6 +302,9 @@ describe('ingest report reading', () => {
   it('turns removals into line ranges of the file asked for', () => {
     expect(boilerplateFromReport(report, 'x.txt')).toEqual([{ lineStart: 1, lineEnd: 2, rule: 'site-nav', column: 1, text: '导航\n图片\n' }]);
     expect(boilerplateFromReport(null, 'x.txt')).toBeNull();
+    // What extraction dropped from a published file is not a line of its text.
+    const withDropped = parseReport({ ...report, removedBoilerplate: [{ file: 'x.html', line: 3, column: 1, rule: 'html-script', text: 'alert(1)', origin: 'HTML 3:1' }] });
+    expect(boilerplateFromReport(withDropped, 'x.html')).toEqual([]);
   });
   it('reads the accounting per source by file name', () => {
     expect(summariseReport(report)!.accounting[0]).toMatchObject({ file: 'x.txt', totalChars: 10, unaccounted: 0 });

@@ -59,14 +59,17 @@ const CC_START = /^抄\s*送\s*[:：]/;
 const PRINT_ORG = /^[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|人民政府|政府|委员会|局|厅|部)$/;
 const PUNCTUATION = /[。，,；;：:！!？?、]/;
 /** A page number printed on its own line by a PDF export. A bare digit is not one (a table cell may be). */
-const PAGE_NUMBER = /^(?:[-—–－―]\s*[0-9０-９]{1,4}\s*[-—–－―]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?|[0-9０-９]{1,4}\s*\/\s*[0-9０-９]{1,4})$/;
+export const PAGE_NUMBER = /^(?:[-—–－―]\s*[0-9０-９]{1,4}\s*[-—–－―]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?|[0-9０-９]{1,4}\s*\/\s*[0-9０-９]{1,4})$/;
 
 // Control characters other than tab, and zero-width characters (same set as isInvisible).
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f\u200b-\u200d\u2060\ufeff]/;
 
-/** Pass 1: rules that apply to any line, wherever it is. */
-export function lineRules(source: DecodedSource): { removals: Removal[]; lines: ContentLine[] } {
+/**
+ * Pass 1: rules that apply to any line, wherever it is. Lines in `metadata` (a page's labelled
+ * block, whose 发布机构/发布日期 lines would read as site credits) are never whole-line furniture.
+ */
+export function lineRules(source: DecodedSource, metadata: ReadonlySet<number> = new Set()): { removals: Removal[]; lines: ContentLine[] } {
   const { text } = source;
   const removals: Removal[] = [];
   const lines: ContentLine[] = [];
@@ -80,7 +83,7 @@ export function lineRules(source: DecodedSource): { removals: Removal[]; lines: 
     // Whole-line web furniture.
     const trimmed = raw.trim();
     // Web furniture is short and is not a sentence; a clause that mentions 版权 stays a clause.
-    const furniture = trimmed.length <= 200 && !/。$/.test(trimmed);
+    const furniture = trimmed.length <= 200 && !/。$/.test(trimmed) && !metadata.has(line.number);
     const wholeLine = !furniture
       ? null
       : PAGE_NUMBER.test(trimmed)

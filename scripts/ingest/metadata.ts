@@ -233,7 +233,7 @@ function editDistance(a: string, b: string): number {
 // ---------------------------------------------------------------------------------------------
 // What the text states
 
-export type FactField = 'title' | 'docNumber' | 'issued' | 'effective' | 'expires' | 'draft';
+export type FactField = 'title' | 'docNumber' | 'issued' | 'effective' | 'expires' | 'draft' | 'issuer' | 'publisher';
 
 export interface TextFact {
   field: FactField;
@@ -285,7 +285,8 @@ export function findTitle(lines: readonly ContentLine[], title: string, limit: n
   const wanted = titleKey(title);
   if (wanted.length === 0) return null;
   const max = Math.min(lines.length, limit);
-  for (let from = 0; from < max; from++) {
+  // The last printing wins: a page heading or cover repeats the title above the text's own.
+  for (let from = max - 1; from >= 0; from--) {
     let joined = '';
     for (let to = from + 1; to <= Math.min(max, from + 4); to++) {
       joined += titleKey(lines[to - 1]!.run.text);
@@ -401,6 +402,8 @@ const FIELD_LABEL: Record<FactField, string> = {
   effective: '施行 date (effective)',
   expires: 'end of 有效期 (expires)',
   draft: '征求意见稿 (draft)',
+  issuer: '发文机关 (issuer)',
+  publisher: '发布机构 (publisher)',
 };
 
 function docNumberKey(value: string): string {
@@ -445,7 +448,9 @@ export function crossCheck(
         file: source.file,
         place: fact.place,
         ruleId: 'metadata-conflict',
-        severity: 'error',
+        // The office that put the page up may be named differently from the sidecar's publisher
+        // (a department of it, a full name): worth a look, not a refusal.
+        severity: fact.field === 'publisher' ? 'warning' : 'error',
         reason: `The text states ${label} \`${String(fact.value)}\` (from \`${excerpt(fact.quote, 40)}\`), but ${sidecarFile}:${at.line}:${at.column} says \`${String(stated)}\``,
         expected: [String(stated)],
         actual: String(fact.value),
@@ -464,4 +469,101 @@ export function titleLikeLine(lines: readonly ContentLine[]): ContentLine | null
     if (/(?:关于|办法|措施|意见|方案|计划|通知|规定|细则|政策)/.test(text)) return line;
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The labelled block of a government page (政府信息公开): 索引号 / 发文机关 / 文号 / 成文日期 …
+
+/** Labels such blocks use, longer first where one ends another (信息来源 before 来源). */
+const PAGE_LABELS = [
+  '索引号', '主题分类', '体裁分类', '组配分类', '服务对象', '发文机关', '发布机构', '发文字号', '文号', '成文日期', '发布日期',
+  '生效日期', '废止日期', '有效性', '统一编号', '阅读版本', '主题词', '公开方式', '公开范围', '公开时限', '信息来源', '来源', '浏览次数', '字体',
+];
+/** Labels only a metadata block prints; one of them must be present (a lone `来源：` line is a site credit). */
+const BLOCK_LABELS = new Set(['索引号', '发文机关', '发文字号', '文号', '成文日期', '有效性', '统一编号']);
+// A label may be printed with spaces between its characters (`文 号:`).
+const PAGE_LABEL = new RegExp(`(${PAGE_LABELS.map((l) => Array.from(l).join('[ \\t\\u3000]*')).join('|')})[ \\t\\u3000]*[:：]`, 'g');
+const ISO_LIKE = /^(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?/;
+
+export interface LabelledBlock {
+  /** Line numbers (1-based) of the block, value lines included: metadata, not boilerplate. */
+  lines: Set<number>;
+  facts: TextFact[];
+  messages: VFileMessage[];
+  /** Where the page says the document is no longer in force (有效性：失效 / 废止), if it does. */
+  lapsed: Place | null;
+}
+
+/**
+ * The labelled metadata block a government page prints before the text (sometimes twice, or
+ * as a table flattened to one cell per line, the value on the line after its label), before
+ * line `before` (the first numbered clause). Facts: 文号/发文字号 → docNumber, 成文日期 →
+ * issued, 发文机关 → issuer, 发布机构 → publisher; each stated once however often printed.
+ */
+export function labelledBlock(source: DecodedSource, before: number): LabelledBlock {
+  const out: LabelledBlock = { lines: new Set(), facts: [], messages: [], lapsed: null };
+  const raw = source.lines.filter((l) => l.number < before);
+  const textOf = (i: number) => source.text.slice(raw[i]!.start, raw[i]!.end);
+  const labelsOf = (text: string) => [...text.matchAll(PAGE_LABEL)].map((m) => ({ label: m[1]!.replace(/[ \t\u3000]/g, ''), index: m.index, end: m.index + m[0].length }));
+  const pairs: { label: string; value: string; line: number; offset: number }[] = [];
+  const labelsSeen = new Set<string>();
+  for (let i = 0; i < raw.length; i++) {
+    const text = textOf(i);
+    const labels = labelsOf(text);
+    if (labels.length === 0 || text.slice(0, labels[0]!.index).trim() !== '') continue;
+    out.lines.add(raw[i]!.number);
+    for (const l of labels) labelsSeen.add(l.label);
+    labels.forEach((l, k) => {
+      const value = text.slice(l.end, labels[k + 1]?.index ?? text.length);
+      const trimmed = value.trim();
+      if (trimmed !== '') {
+        pairs.push({ label: l.label, value: trimmed, line: raw[i]!.number, offset: raw[i]!.start + l.end + value.indexOf(trimmed) });
+        return;
+      }
+      if (k < labels.length - 1) return;
+      // An empty last value: the value is the next short line that is not itself labelled,
+      // and the lines after it that repeat it (two-column pages print it twice).
+      let j = i + 1;
+      while (j < raw.length && textOf(j).trim() === '') j++;
+      const next = j < raw.length ? textOf(j).trim() : '';
+      if (next === '' || labelsOf(next).length > 0 || Array.from(next).length > 40 || /[。，,；;]/.test(next)) return;
+      pairs.push({ label: l.label, value: next, line: raw[j]!.number, offset: raw[j]!.start + textOf(j).indexOf(next) });
+      for (; j < raw.length && (textOf(j).trim() === next || textOf(j).trim() === ''); j++) if (textOf(j).trim() !== '') out.lines.add(raw[j]!.number);
+    });
+  }
+  if (![...labelsSeen].some((l) => BLOCK_LABELS.has(l))) {
+    return { lines: new Set(), facts: [], messages: [], lapsed: null };
+  }
+  const seen = new Set<string>();
+  const add = (field: FactField, value: string, pair: (typeof pairs)[number]) => {
+    if (seen.has(`${field}\u0000${value}`)) return;
+    seen.add(`${field}\u0000${value}`);
+    out.facts.push({ field, value, place: placeAt(source, pair.offset), quote: `${pair.label}：${pair.value}` });
+  };
+  for (const pair of pairs) {
+    const compacted = pair.value.replace(/\s+/g, '');
+    if ((pair.label === '文号' || pair.label === '发文字号') && DOC_NUMBER.test(compacted)) add('docNumber', compacted, pair);
+    else if (pair.label === '发文机关') add('issuer', compacted, pair);
+    else if (pair.label === '发布机构') add('publisher', compacted, pair);
+    else if (pair.label === '有效性' && /失效|废止|已过期|无效/.test(compacted)) out.lapsed ??= placeAt(source, pair.offset);
+    else if (pair.label === '成文日期') {
+      const m = ISO_LIKE.exec(pair.value);
+      if (!m) continue;
+      const iso = isoDate(m[1]!, m[2]!, m[3]!);
+      if (isRealDate(iso)) add('issued', iso, pair);
+      else {
+        out.messages.push(
+          makeMessage({
+            file: source.file,
+            place: placeAt(source, pair.offset),
+            ruleId: 'impossible-date',
+            severity: 'error',
+            reason: `The page states 成文日期 \`${iso}\`, a day that does not exist`,
+            hint: 'check the page against the published document; the date cannot be used as printed',
+          }),
+        );
+      }
+    }
+  }
+  return out;
 }

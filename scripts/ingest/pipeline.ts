@@ -12,6 +12,7 @@ import {
   PolicySchema,
   type Clause,
   type CurationReport,
+  type ExtractedSource,
   type Policy,
   type PolicySource,
   type Release,
@@ -28,6 +29,7 @@ import {
   crossCheck,
   findTitle,
   frontMetadata,
+  labelledBlock,
   parseSidecar,
   statesDates,
   titleFacts,
@@ -42,11 +44,16 @@ import { foldScript, NO_FOLD, restoreClause, type ScriptFold } from './script';
 import { matchMarker } from './numbering';
 import { parseStructure, type ClauseDraft, type SectionInfo } from './structure';
 import type { Accounting, IngestResult, StructuredClause } from './types';
+import { citedOrigin, droppedChars, formatOf, type Unpacked } from './unpack';
 import { byCodePoint } from '../../src/lib/order';
 
 export interface IngestInput {
-  /** Source texts; `path` is used in diagnostics, its base name in records. */
-  sources: { path: string; bytes: Uint8Array }[];
+  /**
+   * Source files; `path` is used in diagnostics, its base name in records. A PDF, web page or
+   * Word file comes with `unpacked`, its extracted text (scripts/ingest/unpack.ts: async, so
+   * done before this pure stage); `bytes` stay the original, hashed as published.
+   */
+  sources: IngestSource[];
   /**
    * Sidecar YAML, paired with sources by path (`x.txt` ↔ `x.yaml` or `x.yml`): raw bytes (decoded
    * by the same detector as the texts) or, in tests, text.
@@ -56,6 +63,12 @@ export interface IngestInput {
   curation?: { path: string; text: string }[];
   /** `YYYY-MM-DD`; enables date sanity checks. Never read from the clock here. */
   today?: string;
+}
+
+export interface IngestSource {
+  path: string;
+  bytes: Uint8Array;
+  unpacked?: Unpacked | null;
 }
 
 export interface IngestOutput {
@@ -69,6 +82,8 @@ export interface IngestOutput {
   curation: CurationReport;
   /** The data version: a hash of every input by name and content. */
   release: Release;
+  /** The text extracted from each PDF, web page or Word file that yielded a policy, for the source view. */
+  extracted: ExtractedSource[];
 }
 
 interface SourceOutcome {
@@ -84,6 +99,8 @@ interface SourceOutcome {
   /** The source's path, and what its text states about itself. */
   file: string;
   facts: TextFact[];
+  /** The extraction, for a PDF, web page or Word file. */
+  unpacked: Unpacked | null;
 }
 
 export function runIngest(input: IngestInput): IngestOutput {
@@ -107,10 +124,26 @@ export function runIngest(input: IngestInput): IngestOutput {
     else sidecarByStem.set(stem(s.path), s);
   }
   const usedSidecars = new Set<string>();
+  // One policy text per stem: `x.txt` beside `x.pdf` would share one sidecar and one record.
+  const sourceByStem = new Map<string, string>();
+  const single = sources.filter((src) => {
+    const twin = sourceByStem.get(stem(src.path));
+    if (twin === undefined) return sourceByStem.set(stem(src.path), src.path), true;
+    messages.push(
+      makeMessage({
+        file: src.path,
+        ruleId: 'source-twins',
+        severity: 'error',
+        reason: `Two files for one source: \`${baseName(twin)}\` and \`${baseName(src.path)}\``,
+        hint: `keep one of them; a second rendition of the policy needs its own name (e.g. \`.official.pdf\` beside \`.reprint.txt\`) and sidecar`,
+      }),
+    );
+    return false;
+  });
 
   // 1. Each source on its own: decode, clean, find metadata and structure, account.
   const outcomes: SourceOutcome[] = [];
-  for (const src of [...sources].sort((a, b) => byCodePoint(a.path, b.path))) {
+  for (const src of [...single].sort((a, b) => byCodePoint(a.path, b.path))) {
     const sidecar = sidecarByStem.get(stem(src.path));
     if (sidecar) usedSidecars.add(sidecar.path);
     const outcome = ingestSource(src, sidecar, input.today);
@@ -125,7 +158,7 @@ export function runIngest(input: IngestInput): IngestOutput {
         ruleId: 'orphan-sidecar',
         severity: 'warning',
         reason: `Sidecar \`${s.path}\` has no source text beside it`,
-        hint: `add ${stem(s.path)}.txt, or delete the sidecar`,
+        hint: `add ${stem(s.path)}.txt (or .pdf, .html, .docx), or delete the sidecar`,
       }),
     );
   }
@@ -161,7 +194,18 @@ export function runIngest(input: IngestInput): IngestOutput {
   messages.sort(compareMessages);
   const removed = outcomes.flatMap((o) => o.removed);
   const stated = outcomes.map((o) => ({ file: o.file, facts: o.facts }));
-  return { result: { policies, clauses, accounting }, messages, removed, stated, curation: curationReport(curation, clauses, unknown), release: release(input) };
+  const extracted = outcomes.flatMap((o) =>
+    o.unpacked && o.rendition ? [{ file: baseName(o.file), format: o.unpacked.format, text: o.unpacked.text, origins: o.unpacked.origins }] : [],
+  );
+  return {
+    result: { policies, clauses, accounting },
+    messages,
+    removed,
+    stated,
+    extracted,
+    curation: curationReport(curation, clauses, unknown),
+    release: release(input),
+  };
 }
 
 /** Refuse a source or sidecar whose file name does not follow the documented pattern. */
@@ -178,7 +222,7 @@ function checkFileName(path: string, messages: VFileMessage[]): boolean {
       actual: name,
       hint:
         (lower !== name && isSourceFileName(lower) ? `rename it to \`${lower}\`; ` : '') +
-        `names are dot-separated parts of ${ID_RULE}, ending .txt, .yaml or .yml, at most ${MAX_SOURCE_NAME} characters (e.g. changsha-2025-measures.official.txt)`,
+        `names are dot-separated parts of ${ID_RULE}, ending .txt, .pdf, .html, .htm, .docx, .yaml or .yml, at most ${MAX_SOURCE_NAME} characters (e.g. changsha-2025-measures.official.txt)`,
     }),
   );
   return false;
@@ -266,20 +310,40 @@ function curationReport(curation: ReturnType<typeof readCuration>, clauses: read
 }
 
 function stem(path: string): string {
-  return path.replace(/\.(txt|ya?ml)$/i, '');
+  return path.replace(/\.(txt|pdf|html?|docx|ya?ml)$/i, '');
 }
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { path: string; text: string } | undefined, today: string | undefined): SourceOutcome {
+function ingestSource(src: IngestSource, sidecarFile: { path: string; text: string } | undefined, today: string | undefined): SourceOutcome {
+  const outcome = ingestText(src, sidecarFile, today);
+  const origins = src.unpacked?.origins;
+  if (!origins) return outcome;
+  // Places in an extracted text also say where they were printed: `(p. 3, l. 4–7)`.
+  const own = new Set(src.unpacked?.messages);
+  for (const m of outcome.messages) {
+    const origin = m.file === src.path && !own.has(m) && typeof m.line === 'number' ? origins[m.line - 1] : undefined;
+    if (origin) m.reason = m.message = `${m.reason} (${origin})`;
+  }
+  return outcome;
+}
+
+function ingestText(src: IngestSource, sidecarFile: { path: string; text: string } | undefined, today: string | undefined): SourceOutcome {
   const messages: VFileMessage[] = [];
   const sha256 = createHash('sha256').update(src.bytes).digest('hex');
-  const empty: SourceOutcome = { rendition: null, preamble: '', sections: [], sha256, accounting: null, removed: [], messages, script: NO_FOLD, file: src.path, facts: [] };
+  const unpacked = src.unpacked ?? null;
+  const empty: SourceOutcome = { rendition: null, preamble: '', sections: [], sha256, accounting: null, removed: [], messages, script: NO_FOLD, file: src.path, facts: [], unpacked };
+  const format = formatOf(src.path);
+  if (format !== null && format !== 'txt' && !unpacked) {
+    throw new Error(`\`${src.path}\` is a ${format} file but was not unpacked: call unpackSources() before runIngest()`);
+  }
 
-  // Decode; unusable bytes stop here.
-  const decoded = decode(src.path, src.bytes);
+  // Decode; unusable bytes stop here. A published file's text was extracted before: decode that.
+  if (unpacked) messages.push(...unpacked.messages);
+  if (unpacked && unpacked.messages.some((m) => m.fatal === true)) return empty;
+  const decoded = decode(src.path, unpacked ? new TextEncoder().encode(unpacked.text) : src.bytes);
   messages.push(...decoded.messages);
   const sidecarPath = sidecarFile?.path ?? `${stem(src.path)}.yaml`;
   const sidecarResult = parseSidecar(sidecarPath, sidecarFile?.text, src.path);
@@ -305,10 +369,15 @@ function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { p
   const compared = sidecar && script.folded ? { ...sidecar, title: script.fold(sidecar.title), ...(sidecar.docNumber ? { docNumber: script.fold(sidecar.docNumber) } : {}) } : sidecar;
 
   const ledger = new Ledger(source);
+  // A government page's labelled block (索引号 / 文号 / 成文日期 …) before the first clause is metadata.
+  const firstMarkerLine = source.lines.find((l) => matchMarker(source.text.slice(l.start, l.end).trim()) !== null)?.number ?? source.lines.length + 1;
+  const labelled = labelledBlock(source, firstMarkerLine);
+  messages.push(...labelled.messages);
   // Line rules: blank lines, residue, web furniture anywhere.
-  const cleaned = lineRules(source);
+  const cleaned = lineRules(source, labelled.lines);
   ledger.assignRemovals(cleaned.removals);
-  const lines = cleaned.lines;
+  const lines = cleaned.lines.filter((l) => !labelled.lines.has(l.line.number));
+  for (const l of cleaned.lines) if (labelled.lines.has(l.line.number)) ledger.assignRun(l.run, 'metadata');
 
   // Front matter: the title (matched against the sidecar), the 文号, the cover or site header.
   const firstMarker = lines.findIndex((l) => matchMarker(l.run.text) !== null);
@@ -373,14 +442,29 @@ function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { p
   }
   const counted = ledger.finish(structure.clauses.length);
   messages.push(...counted.messages);
+  const dropped: RemovedPiece[] = (unpacked?.dropped ?? []).map((d) => ({ file: source.file, rule: d.rule, line: d.line, column: d.column, text: d.text, origin: d.origin }));
+  const accounting = counted.accounting && unpacked ? { ...counted.accounting, droppedChars: droppedChars(unpacked.dropped) } : counted.accounting;
 
   // Cross-check what the text states against the sidecar.
-  const facts: TextFact[] = [...titleFacts(source, titleLines), ...front.facts, ...trailer.facts].map((f) =>
+  const facts: TextFact[] = [...labelled.facts, ...titleFacts(source, titleLines), ...front.facts, ...trailer.facts].map((f) =>
     typeof f.value === 'string' ? { ...f, value: script.restore(f.value), quote: script.restore(f.quote) } : f,
   );
   if (sidecar) {
     messages.push(...crossCheck(source, facts.map((f) => (typeof f.value === 'string' ? { ...f, value: script.fold(f.value) } : f)), compared!, sidecarPath, sidecarResult.placeOf));
     messages.push(...dateChecks(source.file, sidecar, sidecarPath, sidecarResult.placeOf, today));
+    // The page says the document lapsed; without an end date the site would call it in force.
+    if (labelled.lapsed && !sidecar.expires) {
+      messages.push(
+        makeMessage({
+          file: source.file,
+          place: labelled.lapsed,
+          ruleId: 'page-says-lapsed',
+          severity: 'warning',
+          reason: 'The page’s 有效性 says the document is no longer in force, but the sidecar gives no `expires`',
+          hint: `add the last day in force as \`expires\` to ${sidecarPath} (the repeal notice or the stated term says it)`,
+        }),
+      );
+    }
   }
 
   const rendition: Rendition | null = sidecar
@@ -391,12 +475,13 @@ function ingestSource(src: { path: string; bytes: Uint8Array }, sidecarFile: { p
     preamble: structure.preamble.map(script.runText).join('\n'),
     sections: structure.sections.map((s) => ({ ...s, marker: script.restore(s.marker), title: script.restore(s.title) })),
     sha256,
-    accounting: counted.accounting,
-    removed: ledger.removedPieces(),
+    accounting,
+    removed: [...dropped, ...ledger.removedPieces()],
     messages,
     script,
     file: src.path,
     facts,
+    unpacked,
   };
 }
 
@@ -497,12 +582,19 @@ function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractO
   // Clauses: the primary's text and lines; the other renditions' lines as alsoIn.
   const clauses: Clause[] = [];
   const byPath = others.map((o) => new Map(o.clauses.map((d) => [d.clause.path, d])));
+  const unpackedOf = (r: Rendition) => group.find((o) => o.rendition === r)!.unpacked;
+  // A clause's place in records: the file's base name, and for a PDF or Word file its pages or paragraphs.
+  const located = (r: Rendition, loc: StructuredClause['source']): StructuredClause['source'] => {
+    const unpacked = unpackedOf(r);
+    const origin = unpacked ? citedOrigin(unpacked.format, unpacked.origins, loc.lineStart, loc.lineEnd) : null;
+    return { ...loc, file: baseName(loc.file), ...(origin ? { origin } : {}) };
+  };
   for (const draft of primary.clauses) {
-    const alsoIn = byPath.flatMap((paths) => {
+    const alsoIn = byPath.flatMap((paths, i) => {
       const twin = paths.get(draft.clause.path);
-      return twin ? [{ ...twin.clause.source, file: baseName(twin.clause.source.file) }] : [];
+      return twin ? [located(others[i]!, twin.clause.source)] : [];
     });
-    const structured: StructuredClause = { ...draft.clause, source: { ...draft.clause.source, file: baseName(draft.clause.source.file) }, alsoIn };
+    const structured: StructuredClause = { ...draft.clause, source: located(primary, draft.clause.source), alsoIn };
     const clause = withExtraction(structured, draft, primary.source, messages, options, primaryOutcome.script);
     if (clause) clauses.push(clause);
   }
@@ -520,6 +612,7 @@ function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractO
       sha256: outcome.sha256,
       encoding: r.source.encoding,
       lineCount: r.source.lines.length,
+      format: outcome.unpacked?.format ?? 'txt',
     };
   });
   const s = primary.sidecar;

@@ -1,5 +1,5 @@
 // Reading a sources directory for scripts/ingest.ts. Every entry named like a source or sidecar
-// (`.txt`, `.yaml`, `.yml`, in any case) is either read or refused with a diagnostic: a
+// (`.txt`, `.pdf`, `.html`, `.htm`, `.docx`, `.yaml`, `.yml`, in any case) is either read or refused with a diagnostic: a
 // directory or FIFO under such a name is never opened (a FIFO would block the read forever), a
 // symlink must stay inside the project or the sources directory, and a file over the size
 // limit is not read at all. File names themselves are checked by the pipeline.
@@ -16,8 +16,15 @@ import type { IngestInput } from './pipeline';
  */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Largest published file (PDF, web page, Word) read, in bytes (32 MiB): these carry fonts,
+ * images and markup around the text, so the text limit above would refuse ordinary PDFs.
+ */
+export const MAX_PUBLISHED_BYTES = 32 * 1024 * 1024;
+
 /** Names the ingest looks at; anything else in the directory (README, .gitkeep) is left alone. */
-const INPUT_NAME = /\.(txt|ya?ml)$/i;
+const INPUT_NAME = /\.(txt|pdf|html?|docx|ya?ml)$/i;
+const SIDECAR_NAME = /\.ya?ml$/i;
 
 export interface ReadSources {
   sources: IngestInput['sources'];
@@ -56,13 +63,15 @@ export function readSources(dir: string, roots: readonly string[] = [process.cwd
     }
     if (!stats.isFile()) {
       const kind = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a named pipe (FIFO)' : 'not a regular file';
-      refuse('not-a-file', `\`${name}\` is ${kind}, expected a text file`, 'rename or remove it: only regular files may be named .txt, .yaml or .yml here');
+      refuse('not-a-file', `\`${name}\` is ${kind}, expected a text file`, 'rename or remove it: only regular files may be named like sources (.txt, .pdf, .html, .docx) or sidecars (.yaml, .yml) here');
       continue;
     }
-    if (stats.size > MAX_SOURCE_BYTES) {
+    const published = /\.(pdf|html?|docx)$/i.test(name);
+    const limit = published ? MAX_PUBLISHED_BYTES : MAX_SOURCE_BYTES;
+    if (stats.size > limit) {
       refuse(
         'source-too-large',
-        `\`${name}\` has ${stats.size} bytes, more than the limit of ${MAX_SOURCE_BYTES} (8 MiB)`,
+        `\`${name}\` has ${stats.size} bytes, more than the limit of ${limit} (${limit / 1024 / 1024} MiB)`,
         'split the document into its parts (one policy per file), or check that this is a policy text',
       );
       continue;
@@ -74,8 +83,8 @@ export function readSources(dir: string, roots: readonly string[] = [process.cwd
       refuse('unreadable', `Cannot read \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'check the file’s permissions');
       continue;
     }
-    if (/\.txt$/i.test(name)) out.sources.push({ path, bytes });
-    else out.sidecars.push({ path, bytes });
+    if (SIDECAR_NAME.test(name)) out.sidecars.push({ path, bytes });
+    else out.sources.push({ path, bytes });
   }
   return out;
 }

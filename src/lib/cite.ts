@@ -31,7 +31,7 @@ export function citationForm(policy: Pick<Policy, 'draft' | 'sources'>): Citatio
  * reproducible; it is written only for online and electronic sources, as the standard asks.
  * The rendition cited is the primary source (publisher and URL).
  */
-export function gbt7714(policy: Policy, clause: Pick<Clause, 'number' | 'sectionPath'> | null, accessed: string): string {
+export function gbt7714(policy: Policy, clause: (Pick<Clause, 'number' | 'sectionPath'> & { source?: Clause['source'] }) | null, accessed: string): string {
   const primary = policy.sources.find((s) => s.primary) ?? policy.sources[0]!;
   const form = citationForm(policy);
   const author = policy.issuer ?? '佚名';
@@ -39,7 +39,8 @@ export function gbt7714(policy: Policy, clause: Pick<Clause, 'number' | 'section
   if (form === 'draft-for-comment' && !/征求意见稿/.test(title)) title += ': 征求意见稿';
   if (policy.docNumber) title += `: ${policy.docNumber}`;
   const type = form === 'electronic-reprint' ? 'EB' : 'A';
-  const locator = clause ? clauseLocator(clause) : null;
+  // In a PDF or Word file the clause's pages or paragraphs locate it too: `第六条 (p. 3)`.
+  const locator = clause ? clauseLocator(clause) + (clause.source?.origin ? ` (${clause.source.origin})` : '') : null;
   const date = policy.issued ?? policy.effective;
 
   if (primary.url) {

@@ -4,7 +4,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import { CurationReportSchema, ReleaseSchema, type Clause, type CurationReport, type IngestReport, type Policy, type Release } from '../schema';
+import {
+  CurationReportSchema,
+  ExtractedSourceSchema,
+  ReleaseSchema,
+  type Clause,
+  type CurationReport,
+  type ExtractedSource,
+  type IngestReport,
+  type Policy,
+  type PolicySource,
+  type Release,
+} from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
 import { buildDay } from './status';
 import { similarMeasures, type MeasureMatch } from './similar-measures';
@@ -96,6 +107,27 @@ export function loadBoilerplate(file: string): BoilerplateRange[] | null {
     }
   }
   return boilerplateFromReport({ ...report, removedBoilerplate: boilerplateByFile.get(name(file)) ?? [] }, file);
+}
+
+/**
+ * The text a source view shows: a .txt as published, decoded with the encoding ingest
+ * detected; for a PDF, web page or Word file, the text ingest extracted and where each line was.
+ */
+export function readSourceView(meta: PolicySource): { text: string; origins: string[] } {
+  if (meta.format === 'txt') return { text: readSourceText(meta.file, meta.encoding), origins: [] };
+  const { text, origins } = readExtracted(meta.file);
+  return { text, origins };
+}
+
+/** generated/extracted/<file>.json, written by ingest for each PDF, web page or Word file. */
+export function readExtracted(file: string): ExtractedSource {
+  const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'extracted', `${file}.json`);
+  return ExtractedSourceSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** The bytes of a source file as published. */
+export function readSourceBytes(file: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(readFileSync(resolve(ROOT, process.env.ATLAS_SOURCES ?? 'content/sources', file)));
 }
 
 /** Raw text of a source file, decoded with the encoding ingest detected. */

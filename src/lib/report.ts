@@ -32,7 +32,8 @@ export function summariseReport(report: IngestReport | null): IngestReportSummar
 export function boilerplateFromReport(report: IngestReport | null, file: string): BoilerplateRange[] | null {
   if (!report) return null;
   return report.removedBoilerplate
-    .filter((item) => baseName(item.file) === baseName(file))
+    // Pieces extraction dropped are not lines of the extracted text; the page lists them apart.
+    .filter((item) => baseName(item.file) === baseName(file) && item.origin === undefined)
     .map((item) => {
       const body = item.text.replace(/(\r\n|\r|\n)$/, '');
       const span = body === '' ? 0 : body.split(/\r\n|\r|\n/).length - 1;

@@ -30,6 +30,10 @@ export interface SourceLine {
   rule?: string;
   /** Parts of the line removed while the rest was kept, e.g. `[bookmark: _GoBack]`. */
   partial?: { rule: string; text: string }[];
+  /** For text extracted from a PDF or Word file: where the line was printed (`p. 3, l. 4–7`, `¶ 12`). */
+  origin?: string;
+  /** True on the first line of a new PDF page (the view marks the page break). */
+  pageStart?: number;
 }
 
 /**
@@ -53,12 +57,18 @@ export function annotateSource(
   file: string,
   clauses: readonly Clause[],
   boilerplate: readonly BoilerplateRange[] | null,
+  origins: readonly string[] = [],
 ): SourceLine[] {
-  const lines: SourceLine[] = splitSourceLines(text).map((t, i) => ({
-    n: i + 1,
-    text: t,
-    role: t.trim() === '' ? 'blank' : 'outside',
-  }));
+  let page = 0;
+  const lines: SourceLine[] = splitSourceLines(text).map((t, i) => {
+    const line: SourceLine = { n: i + 1, text: t, role: t.trim() === '' ? 'blank' : 'outside' };
+    const origin = origins[i];
+    if (origin === undefined) return line;
+    line.origin = origin;
+    const first = /^pp?\. (\d+)/.exec(origin);
+    if (first && Number(first[1]) > page) line.pageStart = page = Number(first[1]);
+    return line;
+  });
   for (const range of boilerplate ?? []) {
     if (QUIET_RULES.has(range.rule)) continue;
     const first = lines[range.lineStart - 1];

@@ -18,9 +18,9 @@ export function href(path: string): string {
   return joinBase(base(), path);
 }
 
-/** The path segment used for a source file: the file name without `.txt`. */
+/** The path segment used for a source file: the file name without its extension (one source per stem). */
 export function sourceSlug(file: string): string {
-  return file.replace(/\.txt$/, '');
+  return file.replace(/\.(txt|pdf|html?|docx)$/, '');
 }
 
 /** Anchor id of a clause inside its policy page. */
@@ -36,6 +36,8 @@ export const routes = {
   /** Permalink of a clause; `clauseId` is `<policyId>/<path>`. */
   clause: (clauseId: string) => href(`/clause/${clauseId}/`),
   source: (file: string, line?: number) => `${href(`/source/${sourceSlug(file)}/`)}${line ? `#L${line}` : ''}`,
+  /** The published file itself (PDF, Word), beside its source page. */
+  sourceOriginal: (file: string) => href(`/source/${sourceSlug(file)}/${file}`),
   compare: (category?: string) => href(category ? `/compare/${category}/` : '/compare/'),
   /** The matrix, or the tier ladder, restricted to policies in force: a static page each, so it works without JavaScript. */
   compareInForce: (category?: string) => href(category ? `/compare/${category}/in-force/` : '/compare/in-force/'),

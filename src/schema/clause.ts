@@ -10,6 +10,8 @@ export const SourceLocationSchema = z.object({
   file: z.string().min(1),
   lineStart: z.number().int().positive(),
   lineEnd: z.number().int().positive(),
+  /** Where the lines were printed in a published file, for citations: `p. 3`, `pp. 3–4`, `¶ 12–14` (absent for .txt and web pages). */
+  origin: z.string().min(1).optional(),
 });
 export type SourceLocation = z.output<typeof SourceLocationSchema>;
 

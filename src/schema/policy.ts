@@ -16,13 +16,17 @@ export const IdSchema = z.string().regex(ID_PATTERN, { message: `expected ${ID_R
 /** Longest source or sidecar file name, in characters. */
 export const MAX_SOURCE_NAME = 128;
 
+/** How a source is published: plain text, or a file whose text is extracted (scripts/ingest/unpack.ts). */
+export const SOURCE_FORMATS = ['txt', 'pdf', 'html', 'docx'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
 /**
- * Whether `name` is an acceptable source (`.txt`) or sidecar (`.yaml`, `.yml`) file name: parts
- * that each follow ID_PATTERN joined by `.`, a lower-case extension, at most MAX_SOURCE_NAME
- * characters — e.g. `changsha-2025-measures.official.txt`.
+ * Whether `name` is an acceptable source (`.txt`, `.pdf`, `.html`, `.htm`, `.docx`) or sidecar
+ * (`.yaml`, `.yml`) file name: parts that each follow ID_PATTERN joined by `.`, a lower-case
+ * extension, at most MAX_SOURCE_NAME characters — e.g. `changsha-2025-measures.official.txt`.
  */
 export function isSourceFileName(name: string): boolean {
-  const match = /^(.+)\.(txt|yaml|yml)$/.exec(name);
+  const match = /^(.+)\.(txt|pdf|html|htm|docx|yaml|yml)$/.exec(name);
   return name.length <= MAX_SOURCE_NAME && match !== null && match[1]!.split('.').every((part) => ID_PATTERN.test(part));
 }
 
@@ -94,9 +98,12 @@ export const PolicySourceSchema = z.object({
   primary: z.boolean(),
   /** SHA-256 of the raw bytes, so a citation can name the exact text. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Encoding the bytes were decoded from. */
+  /** Encoding the bytes were decoded from (`utf-8` for the text extracted from a PDF, web page or Word file). */
   encoding: z.string().min(1),
+  /** Lines of the text as parsed: the file's own, or the extracted text's. */
   lineCount: z.number().int().nonnegative(),
+  /** How the file is published; for all but `txt` the site shows the extracted text and links the original. */
+  format: z.enum(SOURCE_FORMATS).default('txt'),
 });
 export type PolicySource = z.output<typeof PolicySourceSchema>;
 

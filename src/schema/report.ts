@@ -16,6 +16,12 @@ export const SourceAccountingSchema = z.object({
   boilerplateChars: z.record(z.string(), z.number().int().nonnegative()),
   /** Must be 0, or ingest fails. */
   unaccounted: z.number().int().nonnegative(),
+  /**
+   * For a PDF, web page or Word file: characters extraction left out of the text (scripts,
+   * navigation, running headers, page numbers), by rule. Not part of `totalChars`, which counts
+   * the extracted text; each piece is listed in `removedBoilerplate` with its `origin`.
+   */
+  droppedChars: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type SourceAccounting = z.output<typeof SourceAccountingSchema>;
 
@@ -28,7 +34,24 @@ export const RemovedBoilerplateSchema = z.object({
   column: z.number().int().positive(),
   /** The removed characters exactly. */
   text: z.string(),
+  /**
+   * Set when extraction dropped the piece from a published file (it is not in the extracted
+   * text): where it was, e.g. `HTML 12:3` or `p. 2, l. 1`. `line`/`column` are then the HTML's, or 1:1.
+   */
+  origin: z.string().optional(),
 });
+
+/** generated/extracted/<file>.json: the text extracted from a PDF, web page or Word file, with where each line came from. */
+export const ExtractedSourceSchema = z.object({
+  /** File name under `content/sources/`. */
+  file: z.string().min(1),
+  format: z.enum(['pdf', 'html', 'docx']),
+  /** The text the pipeline parsed (lines end with `\n`). */
+  text: z.string(),
+  /** One label per line: `p. 3, l. 4–7`, `¶ 12`, `HTML 40:1 div#zoom > p`. */
+  origins: z.array(z.string()),
+});
+export type ExtractedSource = z.output<typeof ExtractedSourceSchema>;
 export type RemovedBoilerplate = z.output<typeof RemovedBoilerplateSchema>;
 
 /** A diagnostic as the report lists it (vfile-message fields, flattened). */
