@@ -35,7 +35,7 @@ export type StepTimings = Record<'ingest' | 'astro' | 'downloads' | 'pagefind', 
 
 export async function build(options: BuildOptions): Promise<StepTimings> {
   const { sourcesDir, generatedDir, distDir, today, log } = options;
-  const env = { ...process.env, ATLAS_TODAY: today, ATLAS_GENERATED: generatedDir, ATLAS_SOURCES: sourcesDir };
+  const env = { ...process.env, ATLAS_TODAY: today, ATLAS_GENERATED: generatedDir };
   const timings = {} as StepTimings;
   const step = async <T>(name: keyof StepTimings, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();

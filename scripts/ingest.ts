@@ -4,15 +4,16 @@
 // the `curation` folder beside the sources folder, so content/sources gets content/curation however
 // it is named on the command line), runs the pure pipeline, and writes
 //   <out>/clauses/<policyId>/<path>.mdx, <out>/policies/<policyId>.json,
-//   <out>/data/clauses.json, <out>/curation.json, <out>/release.json, <out>/extracted/<file>.json
-//   (the text of each PDF, web page or Word file, with where each line was printed), <out>/ingest-report.json
+//   <out>/data/clauses.json, <out>/curation.json, <out>/release.json, <out>/sources/<file>.json
+//   (each source's lines as read, with where each line of a PDF, web page or Word file was
+//   printed), <out>/originals/<file> (a PDF's or Word file's bytes), <out>/ingest-report.json
 // deterministically, into a temporary sibling of <out> that replaces it only when complete
 // (scripts/atomic-dir.ts; <out>.lock keeps a second run out), the report last. Exits non-zero
 // on any error, on unaccounted characters, and (with --strict) on warnings. Large corpora
 // emit their clause MDX on two threads (the output is the same); --emit-worker /
 // --no-emit-worker force the choice.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VFileMessage } from 'vfile-message';
 import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
@@ -22,12 +23,12 @@ import { reportUnexpected } from './unexpected';
 import { readSources } from './ingest/read';
 import { compareMessages, formatMessage, hasFatal, messageToJson, severityOf } from './ingest/diagnostics';
 import type { EmitRequest, EmitResponse } from './ingest/emit-worker';
-import { runIngest, type IngestOutput } from './ingest/pipeline';
+import { runIngest, type IngestInput, type IngestOutput } from './ingest/pipeline';
 import { writeAtomic, writeClauseFiles, writeNew } from './ingest/write';
 import { unpackSources } from './ingest/unpack';
 import type { Accounting } from './ingest/types';
 import { buildDay } from '../src/lib/status';
-import { CurationReportSchema, ExtractedSourceSchema, IngestReportSchema, ReleaseSchema, type Clause, type IngestReport } from '../src/schema';
+import { CurationReportSchema, IngestReportSchema, ReleaseSchema, type Clause, type IngestReport, SourceTextSchema } from '../src/schema';
 
 interface Options {
   sources: string;
@@ -123,7 +124,7 @@ const MAIN_THREAD_SHARE = 1 / 3;
  * Write everything into a fresh temporary sibling of `out`, the report last, then swap it in:
  * `out` is never half-written and keeps no file of a clause that disappeared.
  */
-async function writeOutputs(out: string, output: IngestOutput, report: IngestReport, worker: EmitWorker | null): Promise<void> {
+async function writeOutputs(out: string, input: IngestInput, output: IngestOutput, report: IngestReport, worker: EmitWorker | null): Promise<void> {
   const { policies, clauses } = output.result;
   const staged = stagingDir(out);
   const split = worker ? Math.ceil(clauses.length * MAIN_THREAD_SHARE) : clauses.length;
@@ -131,7 +132,12 @@ async function writeOutputs(out: string, output: IngestOutput, report: IngestRep
   theirs.catch(() => undefined); // awaited below; this thread may fail first
   writeClauseFiles(staged, clauses.slice(0, split));
   for (const policy of policies) writeNew(join(staged, 'policies', `${policy.id}.json`), stableJson(policy));
-  for (const e of output.extracted) writeNew(join(staged, 'extracted', `${e.file}.json`), stableJson(ExtractedSourceSchema.parse(e)));
+  for (const t of output.sourceTexts) writeNew(join(staged, 'sources', `${t.file}.json`), stableJson(SourceTextSchema.parse(t)));
+  // The original of a PDF or Word file, offered for download beside its extracted text.
+  for (const src of input.sources) {
+    const file = basename(src.path);
+    if (/\.(?:pdf|docx)$/.test(file) && output.sourceTexts.some((t) => t.file === file)) writeNew(join(staged, 'originals', file), src.bytes);
+  }
   writeNew(join(staged, 'data', 'clauses.json'), stableJson(clauses));
   writeNew(join(staged, 'curation.json'), stableJson(CurationReportSchema.parse(output.curation)));
   writeNew(join(staged, 'release.json'), stableJson(ReleaseSchema.parse(output.release)));
@@ -198,7 +204,7 @@ async function ingest(options: Options, input: ReturnType<typeof readInputs>, wo
     // Keep the last good records; the report says why this run failed.
     writeAtomic(join(options.out, 'ingest-report.json'), stableJson(report));
   } else {
-    await writeOutputs(options.out, output, report, worker);
+    await writeOutputs(options.out, input, output, report, worker);
   }
 
   if (options.json) {

@@ -189,9 +189,15 @@ describe('npm run ingest on published files', () => {
       'changsha-2025-measures.official.docx docx',
       'changsha-2025-measures.reprint.html html',
     ]);
-    const extracted = JSON.parse(readFileSync(join(work, 'published-out', 'extracted', 'changsha-2025-measures.official.docx.json'), 'utf8'));
+    const extracted = JSON.parse(readFileSync(join(work, 'published-out', 'sources', 'changsha-2025-measures.official.docx.json'), 'utf8'));
     expect(extracted.format).toBe('docx');
     expect(extracted.origins[0]).toBe('¶ 1');
-    expect(existsSync(join(work, 'plain-out', 'extracted'))).toBe(false);
+    // The Word file itself is kept for download; a saved web page is not (its scripts would run).
+    expect(existsSync(join(work, 'published-out', 'originals', 'changsha-2025-measures.official.docx'))).toBe(true);
+    expect(existsSync(join(work, 'published-out', 'originals', 'changsha-2025-measures.reprint.html'))).toBe(false);
+    // A plain text is shown from its lines as read, never re-read from content/.
+    const plainLines = JSON.parse(readFileSync(join(work, 'plain-out', 'sources', 'changsha-2025-measures.official.txt.json'), 'utf8'));
+    expect(plainLines).toMatchObject({ format: 'txt', origins: [] });
+    expect(plainLines.lines.length).toBeGreaterThan(10);
   });
 });

@@ -97,3 +97,17 @@ describe('pipeline', () => {
     ]);
   });
 });
+
+describe('the source text the site shows', () => {
+  it('is each source read as lines the way the decoder splits them (CR LF, LF, no BOM, no phantom last line)', () => {
+    const text = '\uFEFF关于测试的若干措施\r\n\r\n一、条款正文。给予支持。\n续行\n版权所有\n';
+    const out = runIngest(single(text, sidecarText()));
+    expect(out.sourceTexts).toEqual([{ file: 'test.txt', format: 'txt', lines: ['关于测试的若干措施', '', '一、条款正文。给予支持。', '续行', '版权所有'], origins: [] }]);
+  });
+
+  it('keeps a traditional text in its printed characters', () => {
+    const text = '關於測試的若干措施\n一、對企業給予50萬元獎勵。\n二、對機構給予補助。\n';
+    const out = runIngest(single(text, sidecarText({ title: '關於測試的若干措施' })));
+    expect(out.sourceTexts[0]!.lines[1]).toBe('一、對企業給予50萬元獎勵。');
+  });
+});

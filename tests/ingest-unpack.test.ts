@@ -70,12 +70,12 @@ describe('a seed as a saved web page and as a Word file', () => {
     const { createHash } = await import('node:crypto');
     expect(source.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(source.format).toBe('docx');
-    expect(out.extracted[0]!.origins.length).toBe(source.lineCount);
+    expect(out.sourceTexts[0]!.origins.length).toBe(source.lineCount);
   });
 
   it('maps each Word line to its paragraph and cites a clause by its paragraphs', async () => {
     const out = await ingestAs('changsha-2025-measures.official', 'docx', wordDocument(read('changsha-2025-measures.official.txt').toString('utf8')));
-    expect(out.extracted[0]!.origins.slice(0, 3)).toEqual(['¶ 1', '¶ 2', '¶ 3']);
+    expect(out.sourceTexts[0]!.origins.slice(0, 3)).toEqual(['¶ 1', '¶ 2', '¶ 3']);
     const first = out.result.clauses[0]!;
     expect(first.source.origin).toMatch(/^¶ \d+(–\d+)?$/);
   });

@@ -6,11 +6,13 @@ import { awardShortLabel, awardValueLabel, clauseLabel, numberCore, wan, zhDate 
 import { markedParagraphs, markRuns } from '../src/lib/highlight';
 import { comparePaths, policyOutline } from '../src/lib/outline';
 import { boilerplateFromReport, parseReport, summariseReport } from '../src/lib/report';
-import { describeType, jsDocByField } from '../src/lib/schema-docs';
+import { describeType, fieldDocs } from '../src/lib/schema-docs';
 import { bigrams, similarityIndex } from '../src/lib/similar';
-import { annotateSource, splitSourceLines } from '../src/lib/source-view';
+import { annotateSource } from '../src/lib/source-view';
 import { joinBase, routes, sourceSlug } from '../src/lib/url';
 import { award, clause, policy, TODAY } from './site-fixtures';
+import { z } from 'zod';
+import { AwardRowSchema, ClauseRowSchema, PolicyRowSchema, TargetRowSchema } from '../src/schema';
 
 const A = policy({ id: 'alpha-2024', city: { zh: '甲市', slug: 'alpha' }, issuer: '甲市人民政府办公室', docNumber: '甲政办发〔2024〕1号', issued: '2024-03-01' });
 const B = policy({ id: 'beta-2023', city: { zh: '乙市', slug: 'beta' }, year: 2023 });
@@ -252,10 +254,8 @@ describe('benchmark', () => {
 
 
 describe('source view', () => {
-  const text = '\uFEFF封面\r\n\r\n一、条款正文[bookmark: _GoBack]\n续行\n版权所有\n';
-  it('splits lines like the ingest decoder (CR LF, LF, no phantom last line, no BOM)', () => {
-    expect(splitSourceLines(text)).toEqual(['封面', '', '一、条款正文[bookmark: _GoBack]', '续行', '版权所有']);
-  });
+  // Lines as ingest writes them to generated/sources (tests/ingest-pipeline.test.ts checks the split).
+  const text = ['封面', '', '一、条款正文[bookmark: _GoBack]', '续行', '版权所有'];
   it('marks clause lines, whole-line boilerplate with its rule, and partial removals', () => {
     const c = clause(A, '1', '条款正文', { source: { file: 'x.txt', lineStart: 3, lineEnd: 4 } });
     const lines = annotateSource(text, 'x.txt', [c], [
@@ -269,15 +269,15 @@ describe('source view', () => {
     expect(lines[3]!.clauseStart).toBeUndefined();
   });
   it('calls lines outside clauses "outside" when no boilerplate list is known', () => {
-    expect(annotateSource('甲\n乙', 'x.txt', [], null).map((l) => l.role)).toEqual(['outside', 'outside']);
+    expect(annotateSource(['甲', '乙'], 'x.txt', [], null).map((l) => l.role)).toEqual(['outside', 'outside']);
   });
   it('gives each line of a PDF’s extracted text its page and line, and marks where each page starts', () => {
-    const lines = annotateSource('甲\n乙\n丙\n丁\n', 'x.pdf', [], [], ['p. 1, l. 2', 'p. 1, l. 3–5', 'pp. 1–2 (p. 1, l. 6 – p. 2, l. 2)', 'p. 2, l. 3']);
+    const lines = annotateSource(['甲', '乙', '丙', '丁'], 'x.pdf', [], [], ['p. 1, l. 2', 'p. 1, l. 3–5', 'pp. 1–2 (p. 1, l. 6 – p. 2, l. 2)', 'p. 2, l. 3']);
     expect(lines.map((l) => l.origin)).toEqual(['p. 1, l. 2', 'p. 1, l. 3–5', 'pp. 1–2 (p. 1, l. 6 – p. 2, l. 2)', 'p. 2, l. 3']);
     expect(lines.map((l) => l.pageStart)).toEqual([1, undefined, undefined, 2]);
   });
   it('gives Word lines their paragraph and no page marks', () => {
-    const lines = annotateSource('甲\n乙\n', 'x.docx', [], [], ['¶ 1', '¶ 3']);
+    const lines = annotateSource(['甲', '乙'], 'x.docx', [], [], ['¶ 1', '¶ 3']);
     expect(lines.map((l) => [l.origin, l.pageStart])).toEqual([['¶ 1', undefined], ['¶ 3', undefined]]);
   });
 });
@@ -313,10 +313,18 @@ describe('ingest report reading', () => {
 });
 
 describe('schema docs', () => {
-  it('reads the JSDoc above each field of a z.object', () => {
-    const source = `export const XSchema = z.object({\n  /** The id. */\n  id: z.string(),\n  plain: z.number(),\n  /**\n   * Two\n   * lines.\n   */\n  two: z.string(),\n});`;
-    const docs = jsDocByField(source, 'XSchema');
-    expect(Object.fromEntries(docs)).toEqual({ id: 'The id.', two: 'Two lines.' });
+  it('reads each field of a z.object with its type and its description from the schema', () => {
+    const schema = z.object({ id: z.string().describe('The id.'), plain: z.number(), when: z.string().nullable().describe('A date.') });
+    expect(fieldDocs(schema)).toEqual([
+      { name: 'id', type: 'string', doc: 'The id.' },
+      { name: 'plain', type: 'number', doc: '' },
+      { name: 'when', type: 'string | null', doc: 'A date.' },
+    ]);
+  });
+  it('describes every download column, the repeated policy and release columns included', () => {
+    for (const schema of [PolicyRowSchema, ClauseRowSchema, AwardRowSchema, TargetRowSchema]) {
+      for (const f of fieldDocs(schema)) expect(f.doc, f.name).not.toBe('');
+    }
   });
   it('describes JSON Schema types in one line', () => {
     expect(describeType({ anyOf: [{ type: 'string' }, { type: 'null' }] })).toBe('string | null');

@@ -12,7 +12,7 @@ import {
   PolicySchema,
   type Clause,
   type CurationReport,
-  type ExtractedSource,
+  type SourceText,
   type Policy,
   type PolicySource,
   type Release,
@@ -82,8 +82,8 @@ export interface IngestOutput {
   curation: CurationReport;
   /** The data version: a hash of every input by name and content. */
   release: Release;
-  /** The text extracted from each PDF, web page or Word file that yielded a policy, for the source view. */
-  extracted: ExtractedSource[];
+  /** Each source's lines as read (extracted text for a PDF, web page or Word file), for the source view. */
+  sourceTexts: SourceText[];
 }
 
 interface SourceOutcome {
@@ -101,6 +101,8 @@ interface SourceOutcome {
   facts: TextFact[];
   /** The extraction, for a PDF, web page or Word file. */
   unpacked: Unpacked | null;
+  /** The decoded lines in their printed characters (before any fold), for the source view. */
+  lines: string[];
 }
 
 export function runIngest(input: IngestInput): IngestOutput {
@@ -194,15 +196,17 @@ export function runIngest(input: IngestInput): IngestOutput {
   messages.sort(compareMessages);
   const removed = outcomes.flatMap((o) => o.removed);
   const stated = outcomes.map((o) => ({ file: o.file, facts: o.facts }));
-  const extracted = outcomes.flatMap((o) =>
-    o.unpacked && o.rendition ? [{ file: baseName(o.file), format: o.unpacked.format, text: o.unpacked.text, origins: o.unpacked.origins }] : [],
+  const sourceTexts = outcomes.flatMap((o) =>
+    o.rendition
+      ? [{ file: baseName(o.file), format: o.unpacked?.format ?? ('txt' as const), lines: o.lines, origins: o.unpacked?.origins ?? [] }]
+      : [],
   );
   return {
     result: { policies, clauses, accounting },
     messages,
     removed,
     stated,
-    extracted,
+    sourceTexts,
     curation: curationReport(curation, clauses, unknown),
     release: release(input),
   };
@@ -334,7 +338,7 @@ function ingestText(src: IngestSource, sidecarFile: { path: string; text: string
   const messages: VFileMessage[] = [];
   const sha256 = createHash('sha256').update(src.bytes).digest('hex');
   const unpacked = src.unpacked ?? null;
-  const empty: SourceOutcome = { rendition: null, preamble: '', sections: [], sha256, accounting: null, removed: [], messages, script: NO_FOLD, file: src.path, facts: [], unpacked };
+  const empty: SourceOutcome = { rendition: null, preamble: '', sections: [], sha256, accounting: null, removed: [], messages, script: NO_FOLD, file: src.path, facts: [], unpacked, lines: [] };
   const format = formatOf(src.path);
   if (format !== null && format !== 'txt' && !unpacked) {
     throw new Error(`\`${src.path}\` is a ${format} file but was not unpacked: call unpackSources() before runIngest()`);
@@ -482,6 +486,7 @@ function ingestText(src: IngestSource, sidecarFile: { path: string; text: string
     file: src.path,
     facts,
     unpacked,
+    lines: decoded.source.lines.map((l) => decoded.source!.text.slice(l.start, l.end)),
   };
 }
 

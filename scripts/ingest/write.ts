@@ -14,7 +14,7 @@ export function writeAtomic(path: string, content: string): void {
 }
 
 /** Write a file into a directory nothing reads yet (a staging directory): no temp file needed. */
-export function writeNew(path: string, content: string): void {
+export function writeNew(path: string, content: string | Uint8Array): void {
   try {
     writeFileSync(path, content);
   } catch (error) {

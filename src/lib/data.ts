@@ -2,19 +2,19 @@
 // per build (memoised promises), so a site with 10,000 clause pages does the corpus-wide work
 // once, not once per page.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import {
   CurationReportSchema,
-  ExtractedSourceSchema,
   ReleaseSchema,
   type Clause,
   type CurationReport,
-  type ExtractedSource,
   type IngestReport,
   type Policy,
   type PolicySource,
   type Release,
+  type SourceText,
+  SourceTextSchema,
 } from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
 import { buildDay } from './status';
@@ -110,34 +110,15 @@ export function loadBoilerplate(file: string): BoilerplateRange[] | null {
 }
 
 /**
- * The text a source view shows: a .txt as published, decoded with the encoding ingest
- * detected; for a PDF, web page or Word file, the text ingest extracted and where each line was.
+ * A source's lines as ingest read them (generated/sources/<file>.json): a .txt's own, or the
+ * text extracted from a PDF, web page or Word file with where each line was printed.
  */
-export function readSourceView(meta: PolicySource): { text: string; origins: string[] } {
-  if (meta.format === 'txt') return { text: readSourceText(meta.file, meta.encoding), origins: [] };
-  const { text, origins } = readExtracted(meta.file);
-  return { text, origins };
+export function readSourceText(file: string): SourceText {
+  const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'sources', `${file}.json`);
+  return SourceTextSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-/** generated/extracted/<file>.json, written by ingest for each PDF, web page or Word file. */
-export function readExtracted(file: string): ExtractedSource {
-  const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'extracted', `${file}.json`);
-  return ExtractedSourceSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-}
-
-/** The bytes of a source file as published. */
-export function readSourceBytes(file: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(readFileSync(resolve(ROOT, process.env.ATLAS_SOURCES ?? 'content/sources', file)));
-}
-
-/** Raw text of a source file, decoded with the encoding ingest detected. */
-export function readSourceText(file: string, encoding: string): string {
-  const bytes = readFileSync(resolve(ROOT, process.env.ATLAS_SOURCES ?? 'content/sources', file));
-  return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
-}
-
-/** Optional text file under the project root (e.g. content/curation/categories.yaml). */
-export function readProjectFile(relative: string): string | null {
-  const path = join(ROOT, relative);
-  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+/** The bytes of a PDF or Word file as published, as ingest kept them (generated/originals/). */
+export function readOriginal(file: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(readFileSync(resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'originals', file)));
 }

@@ -37,30 +37,19 @@ export interface SourceLine {
 }
 
 /**
- * Split like the ingest's decoder does: LF, CR LF and lone CR end a line; text after the last
- * terminator is a line only when it has characters. A leading BOM is dropped.
- */
-export function splitSourceLines(text: string): string[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split(/\r\n|\r|\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-/**
  * Annotate each line. `clauses` may hold clauses of any file; only locations in `file` count
  * (primary or `alsoIn`). With `boilerplate === null` (no report) lines outside clauses are
  * `outside`: the page says they belong to no clause rather than claiming they were removed.
  */
 export function annotateSource(
-  text: string,
+  sourceLines: readonly string[],
   file: string,
   clauses: readonly Clause[],
   boilerplate: readonly BoilerplateRange[] | null,
   origins: readonly string[] = [],
 ): SourceLine[] {
   let page = 0;
-  const lines: SourceLine[] = splitSourceLines(text).map((t, i) => {
+  const lines: SourceLine[] = sourceLines.map((t, i) => {
     const line: SourceLine = { n: i + 1, text: t, role: t.trim() === '' ? 'blank' : 'outside' };
     const origin = origins[i];
     if (origin === undefined) return line;

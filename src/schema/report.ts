@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOURCE_FORMATS } from './policy';
 
 /** Characters of one source by where they went. Buckets are assigned, not derived: they add up to `totalChars`. */
 export const SourceAccountingSchema = z.object({
@@ -41,17 +42,21 @@ export const RemovedBoilerplateSchema = z.object({
   origin: z.string().optional(),
 });
 
-/** generated/extracted/<file>.json: the text extracted from a PDF, web page or Word file, with where each line came from. */
-export const ExtractedSourceSchema = z.object({
+/**
+ * generated/sources/<file>.json: one source's lines as the pipeline read them (the file's own
+ * text, or the text extracted from a PDF, web page or Word file), so the site's source view
+ * never reads content/ or splits lines a second time.
+ */
+export const SourceTextSchema = z.object({
   /** File name under `content/sources/`. */
   file: z.string().min(1),
-  format: z.enum(['pdf', 'html', 'docx']),
-  /** The text the pipeline parsed (lines end with `\n`). */
-  text: z.string(),
-  /** One label per line: `p. 3, l. 4–7`, `¶ 12`, `HTML 40:1 div#zoom > p`. */
+  format: z.enum(SOURCE_FORMATS),
+  /** The lines as decoded (line 1 first), with their printed characters and no line ends. */
+  lines: z.array(z.string()),
+  /** For extracted text, one label per line: `p. 3, l. 4–7`, `¶ 12`, `HTML 40:1 div#zoom > p`; empty for `txt`. */
   origins: z.array(z.string()),
 });
-export type ExtractedSource = z.output<typeof ExtractedSourceSchema>;
+export type SourceText = z.output<typeof SourceTextSchema>;
 export type RemovedBoilerplate = z.output<typeof RemovedBoilerplateSchema>;
 
 /** A diagnostic as the report lists it (vfile-message fields, flattened). */

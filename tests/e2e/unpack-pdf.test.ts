@@ -50,7 +50,7 @@ describe.each(['changsha-2025-measures.official', 'jiaxing-2022-opinions.consult
   });
 
   it('joins a paragraph that runs across a page break and cites clauses by page', () => {
-    const origins = pdf.extracted[0]!.origins;
+    const origins = pdf.sourceTexts[0]!.origins;
     expect(origins.length).toBe(pdf.result.policies[0]!.sources[0]!.lineCount);
     expect(origins.every((o) => /^pp?\. \d+/.test(o))).toBe(true);
     for (const clause of pdf.result.clauses) expect(clause.source.origin).toMatch(/^pp?\. \d+(–\d+)?$/);
@@ -60,7 +60,7 @@ describe.each(['changsha-2025-measures.official', 'jiaxing-2022-opinions.consult
   });
 
   it('extracts the text the .txt holds, every paragraph on one line', () => {
-    const text = pdf.extracted[0]!.text.split('\n').filter((l) => l !== '');
+    const text = pdf.sourceTexts[0]!.lines.filter((l) => l !== '');
     // Chromium's print drops nothing but whitespace; the seed's paragraphs come back whole.
     expect(text.map((l) => l.replace(/\s+/g, ''))).toEqual(paragraphs(read(`${seed}.txt`).toString('utf8')).map((p) => p.replace(/\s+/g, '')));
   });

@@ -1,7 +1,7 @@
 // The published PDF or Word file itself, beside its source page, byte for byte (its SHA-256 is
 // on the page). Saved web pages are not served: their scripts would run on this site.
 import type { APIRoute } from 'astro';
-import { loadAtlas, readSourceBytes } from '../../../lib/data';
+import { loadAtlas, readOriginal } from '../../../lib/data';
 import { sourceSlug } from '../../../lib/url';
 
 export async function getStaticPaths() {
@@ -13,4 +13,4 @@ export async function getStaticPaths() {
   );
 }
 
-export const GET: APIRoute = ({ props }) => new Response(readSourceBytes(props.file as string));
+export const GET: APIRoute = ({ props }) => new Response(readOriginal(props.file as string));
