@@ -14,8 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { acquireLock, cleanStaleSiblings, LockedError, onInterrupt, replaceDir, stagingDir, stagingPath } from './atomic-dir';
 import { cliArgs, reportUsage } from './cli-args';
 import { reportUnexpected } from './unexpected';
-import { installSearchIndex, move, readGenerated, searchRecords, stageSearchIndex } from './search-index';
-import { readRelease, writeDownloads } from './downloads';
+import { installSearchIndex, move, readGenerated, searchRecords, stageSearchIndex } from './site/search-index';
+import { readRelease, writeDownloads } from './site/downloads';
 import { buildDay } from '../src/lib/status';
 
 export interface BuildOptions {

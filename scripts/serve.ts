@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { normaliseBase } from './relative-links';
+import { normaliseBase } from '../src/lib/relative-links';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

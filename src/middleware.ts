@@ -1,8 +1,8 @@
-// Relative links in every built page (scripts/relative-links.ts), applied as Astro renders the
+// Relative links in every built page (src/lib/relative-links.ts), applied as Astro renders the
 // page so it is written once, already relative. Only in builds: the dev server serves pages at
 // their directory URLs and keeps the site's root-relative links.
 import { defineMiddleware } from 'astro:middleware';
-import { NOT_FOUND_PAGE, normaliseBase, pagePathOf, relativizeHtml } from '../scripts/relative-links';
+import { NOT_FOUND_PAGE, normaliseBase, pagePathOf, relativizeHtml } from './lib/relative-links';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();

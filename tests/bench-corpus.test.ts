@@ -1,4 +1,4 @@
-// The synthetic corpus generator (scripts/generate-corpus.ts): deterministic, valid sidecars,
+// The synthetic corpus generator (scripts/tools/generate-corpus.ts): deterministic, valid sidecars,
 // and variations that keep the clause structure the pipeline parses.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -13,7 +13,7 @@ import {
   switchWidth,
   type CorpusFile,
   type TemplatePolicy,
-} from '../scripts/generate-corpus';
+} from '../scripts/tools/generate-corpus';
 import { SourceSidecarSchema } from '../src/schema';
 
 const digest = (files: CorpusFile[]) => {

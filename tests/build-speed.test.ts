@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { clausePageUrls, installSearchIndex, searchRecord, searchRecords } from '../scripts/search-index';
+import { clausePageUrls, installSearchIndex, searchRecord, searchRecords } from '../scripts/site/search-index';
 import { frontmatterOnly } from '../src/lib/content-loaders';
 import { decodeMetaText, indexTokens } from '../src/lib/search/text';
 import { similarityIndex, type SimilarItem, type SimilarMatch } from '../src/lib/similar';
@@ -234,7 +234,7 @@ describe('ingest with the emit worker', () => {
   it('writes the same files, byte for byte, on two threads as on one', async () => {
     const { spawnSync } = await import('node:child_process');
     const { readFile } = await import('node:fs/promises');
-    const { generateCorpus, readTemplates, writeCorpus } = await import('../scripts/generate-corpus');
+    const { generateCorpus, readTemplates, writeCorpus } = await import('../scripts/tools/generate-corpus');
     dir = await mkdtemp(join(tmpdir(), 'atlas-emit-worker-'));
     await writeCorpus(generateCorpus(await readTemplates('content/sources'), 8), join(dir, 'sources'));
     const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../scripts/build';
-import { readGenerated } from '../scripts/search-index';
+import { readGenerated } from '../scripts/site/search-index';
 
 const ROOT = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'build-'));

@@ -1,7 +1,7 @@
-// The data downloads (scripts/downloads.ts) over the real corpus: one value per CSV cell, the
+// The data downloads (scripts/site/downloads.ts) over the real corpus: one value per CSV cell, the
 // policy's status on every row, columns from the row schemas in src/schema.
 import { describe, expect, it } from 'vitest';
-import { buildDownloads, buildRows, toCsv } from '../scripts/downloads';
+import { buildDownloads, buildRows, toCsv } from '../scripts/site/downloads';
 import { AwardRowSchema, AwardSchema, ClauseDownloadSchema, ClauseRowSchema, PolicyDownloadSchema, PolicyRowSchema, TargetRowSchema, TargetSchema } from '../src/schema';
 import { realOutput } from './fixtures/ingest-helpers';
 import { award, clause, policy, TODAY } from './site-fixtures';

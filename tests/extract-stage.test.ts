@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClauseSchema } from '../src/schema';
 import { extract } from '../scripts/ingest/extract';
-import { formatReport } from '../scripts/report';
+import { formatReport } from '../scripts/tools/report';
 import { clausesOf } from './extract-clauses';
 
 const allClauses = () =>

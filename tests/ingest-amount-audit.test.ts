@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditAmounts } from '../scripts/ingest/amount-audit';
 import { runIngest } from '../scripts/ingest/pipeline';
-import { formatReport } from '../scripts/report';
+import { formatReport } from '../scripts/tools/report';
 import { sidecarText, single } from './fixtures/ingest-helpers';
 
 const clauseOf = (body: string) => runIngest(single(`关于测试的若干措施\n一、${body}\n`, sidecarText())).result.clauses[0]!;

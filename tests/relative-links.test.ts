@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { posix } from 'node:path';
 import fc from 'fast-check';
-import { normaliseBase, pagePathOf, relativePath, relativizeHtml, withPrintUrls } from '../scripts/relative-links';
+import { normaliseBase, pagePathOf, relativePath, relativizeHtml, withPrintUrls } from '../src/lib/relative-links';
 
 describe('relativizeHtml', () => {
   it('points a directory link from a nested page at the index.html relative to it', () => {

@@ -1,7 +1,7 @@
 // Real published excerpts (tests/fixtures/wild/, annotated by hand in gold.json): the award
 // measurement `npm run eval:wild` prints, held to its targets.
 import { describe, expect, it } from 'vitest';
-import { evaluateWild, scoreText, type Gold } from '../scripts/wild-eval';
+import { evaluateWild, scoreText, type Gold } from '../scripts/tools/wild-eval';
 
 describe('awards in real published texts', () => {
   const { score, output } = evaluateWild();

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build';
-import { launchChromium } from '../../scripts/chromium';
+import { launchChromium } from '../../scripts/tools/chromium';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
 import { buildDay } from '../../src/lib/status';
 import { assertDistBuilt, distDir } from './serve-dist';

@@ -10,8 +10,8 @@ import {
   expectedIds,
   loadClauses,
   searchPage,
-} from '../../scripts/search-eval';
-import { launchChromium } from '../../scripts/chromium';
+} from '../../scripts/tools/search-eval';
+import { launchChromium } from '../../scripts/tools/chromium';
 import { allSearchableText, containsTerm, decodeMetaText, looseKey, searchableText } from '../../src/lib/search/text';
 import type { Clause } from '../../src/schema';
 import { distDir, serveDist, type DistServer } from './serve-dist';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium';
+import { launchChromium } from '../../scripts/tools/chromium';
 import { distDir, serveDist, type DistServer } from './serve-dist';
 import { pageCases, type PageCase } from './site-pages';
 

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium';
+import { launchChromium } from '../../scripts/tools/chromium';
 import { distDir, serveDist, type DistServer } from './serve-dist';
 import { pageCases } from './site-pages';
 

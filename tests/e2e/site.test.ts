@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
+import { launchChromium } from '../../scripts/tools/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, serveDist, type DistServer } from './serve-dist';
 import { pageCases, type PageCase } from './site-pages';

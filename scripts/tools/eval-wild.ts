@@ -1,7 +1,7 @@
 // `npm run eval:wild`: award precision and recall per real text in tests/fixtures/wild/ and
 // overall, with every miss, false positive and wrong tier listed. Exits 1 below the targets
 // (precision ≥ 0.98, recall ≥ 0.95, no tier errors).
-import { formatMessage } from './ingest/diagnostics';
+import { formatMessage } from '../ingest/diagnostics';
 import { evaluateWild } from './wild-eval';
 
 const { score, output } = evaluateWild();

@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { wan } from '../src/lib/format';
-import { CATEGORIES, type Clause } from '../src/schema';
-import { auditAmounts } from './ingest/amount-audit';
-import { reportUnexpected } from './unexpected';
+import { wan } from '../../src/lib/format';
+import { CATEGORIES, type Clause } from '../../src/schema';
+import { auditAmounts } from '../ingest/amount-audit';
+import { reportUnexpected } from '../unexpected';
 
 
 /** The report as lines of text; pure so it can be tested. */

@@ -4,7 +4,7 @@
 //   npm run bench -- [--scales 1,10,100] [--runs 3] [--large-runs 1] [--no-lighthouse]
 //                    [--no-search] [--no-bare] [--out bench-results]
 //
-// Scale k means k × (number of real policies) synthetic cities (scripts/generate-corpus.ts):
+// Scale k means k × (number of real policies) synthetic cities (scripts/tools/generate-corpus.ts):
 // 1× ≈ the real corpus, 100× ≈ 10,000 clause pages. Builds run one at a time; wrap the bench in
 // `flock /tmp/bench.lock` on a shared machine. Medians are over --runs runs (--large-runs for
 // scales ≥ 50, whose builds take minutes); the output says how many runs each median is of.
@@ -17,12 +17,12 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus, readTemplates, summarise, writeCorpus, type CorpusSummary } from './generate-corpus';
 import { assertChromium, CHROMIUM, CHROMIUM_ARGS, launchChromium } from './chromium';
-import { cliArgs, reportUsage, UsageError } from './cli-args';
+import { cliArgs, reportUsage, UsageError } from '../cli-args';
 import { measureFirstQuery } from './search-eval';
-import { serveStatic } from './serve';
-import { median as medianOf } from '../src/lib/paging';
+import { serveStatic } from '../serve';
+import { median as medianOf } from '../../src/lib/paging';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const TIME = '/usr/bin/time';
@@ -368,7 +368,7 @@ export interface SearchFigures {
   files: Array<{ path: string; bytes: number; gzipBytes: number }>;
 }
 
-/** A first query with a cold cache: scripts/search-eval.ts's measurement, as bench figures. */
+/** A first query with a cold cache: scripts/tools/search-eval.ts's measurement, as bench figures. */
 export async function measureSearch(distDir: string, query: string): Promise<SearchFigures> {
   const browser = await launchChromium();
   const { server, url, close } = await serveStatic(distDir);

@@ -21,9 +21,9 @@ import {
   type Release,
   type ReleaseColumns,
   type TargetRow,
-} from '../src/schema';
-import { provenance } from '../src/lib/status';
-import { sortKeys } from './stable-json';
+} from '../../src/schema';
+import { provenance } from '../../src/lib/status';
+import { sortKeys } from '../stable-json';
 
 type Row = Record<string, unknown>;
 

@@ -13,9 +13,9 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
-import { SourceSidecarSchema, type SourceSidecar } from '../src/schema';
-import { cliArgs, reportUsage, UsageError } from './cli-args';
-import { matchMarker, USUAL_DEPTH } from './ingest/numbering';
+import { SourceSidecarSchema, type SourceSidecar } from '../../src/schema';
+import { cliArgs, reportUsage, UsageError } from '../cli-args';
+import { matchMarker, USUAL_DEPTH } from '../ingest/numbering';
 
 export interface TemplateSource {
   /** File name of the text, e.g. `changsha-2025-measures.official.txt`. */
@@ -372,7 +372,7 @@ export function generateCorpus(templates: TemplatePolicy[], cities: number, seed
       const kind = source.file.slice(template.id.length).replace(/\.txt$/, ''); // e.g. `.official`
       const base = `${policyId}${kind}`;
       const yaml =
-        `# Synthetic (scripts/generate-corpus.ts, seed ${seed}, city ${index}) from ${source.file}.\n` +
+        `# Synthetic (scripts/tools/generate-corpus.ts, seed ${seed}, city ${index}) from ${source.file}.\n` +
         YAML.stringify(sidecar, { lineWidth: 0 });
       const text = varyText(source.text, source, variation, newDocNumber);
       const textBytes = encoder.encode(text);

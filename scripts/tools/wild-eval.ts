@@ -3,10 +3,10 @@
 // `npm run eval:wild` and tests/wild-eval.test.ts both call `evaluateWild`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Award, Clause } from '../src/schema';
-import { runIngest, type IngestOutput } from './ingest/pipeline';
+import type { Award, Clause } from '../../src/schema';
+import { runIngest, type IngestOutput } from '../ingest/pipeline';
 
-export const WILD_DIR = join(import.meta.dirname, '..', 'tests', 'fixtures', 'wild');
+export const WILD_DIR = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'wild');
 
 /** One hand-annotated award (amounts in 万元, as in gold.json). */
 export interface GoldAward {

@@ -15,11 +15,11 @@ import { gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
 import type { Browser, Page } from 'playwright-core';
 import YAML from 'yaml';
-import { containsTerm, searchableText } from '../src/lib/search/text';
-import type { Clause } from '../src/schema';
-import { cliArgs, reportUsage } from './cli-args';
+import { containsTerm, searchableText } from '../../src/lib/search/text';
+import type { Clause } from '../../src/schema';
+import { cliArgs, reportUsage } from '../cli-args';
 import { launchChromium } from './chromium';
-import { serveStatic } from './serve';
+import { serveStatic } from '../serve';
 
 /** Domain terms journalists and researchers search for; chosen before looking at results. */
 export const EVAL_TERMS = [

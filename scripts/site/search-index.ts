@@ -19,12 +19,12 @@ import { cp, mkdtemp, readFile, readdir, rename, rm, unlink } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { encodeMetaText, indexTokens, searchableText } from '../src/lib/search/text';
-import { isTraditional, simplifiedFold } from './ingest/script';
-import { searchYear } from '../src/lib/format';
-import { policyStatus } from '../src/lib/status';
+import { encodeMetaText, indexTokens, searchableText } from '../../src/lib/search/text';
+import { isTraditional, simplifiedFold } from '../ingest/script';
+import { searchYear } from '../../src/lib/format';
+import { policyStatus } from '../../src/lib/status';
 import { z } from 'zod';
-import { ClauseSchema, PolicySchema, type Clause, type Policy } from '../src/schema';
+import { ClauseSchema, PolicySchema, type Clause, type Policy } from '../../src/schema';
 
 /** Expected warnings: tokens are single characters, so there is nothing to stem. */
 const EXPECTED_WARNINGS = [/doesn't support stemming for the language zh/];
@@ -263,7 +263,7 @@ export async function buildSearchIndex(distDir: string, generatedDir: string, to
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dist = 'dist', generated = 'generated'] = process.argv.slice(2);
-  const { buildDay } = await import('../src/lib/status');
+  const { buildDay } = await import('../../src/lib/status');
   buildSearchIndex(dist, generated, buildDay()).then(
     ({ pages }) => console.error(`✓ search index: ${pages} clause records in ${dist}/pagefind`),
     (error: unknown) => {
