@@ -48,6 +48,8 @@ export const routes = {
   /** Page `n` of the full ranking of one tier. */
   tierRanking: (tier: string, n = 1) => href(n <= 1 ? `/benchmark/tier/${tier}/` : `/benchmark/tier/${tier}/page/${n}/`),
   search: () => href('/search/'),
+  /** The firm profile: `/firm/` (the form) or a static preset page. */
+  firm: (preset?: string) => href(preset ? `/firm/${preset}/` : '/firm/'),
   data: () => href('/data/'),
   dataFile: (name: string) => href(`/data/${name}`),
   changelog: () => href('/changelog/'),

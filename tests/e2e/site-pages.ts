@@ -60,6 +60,8 @@ export function pageCases(dist: string): PageCase[] {
   cases.push({ type: 'benchmark-in-force', path: '/benchmark/in-force/' });
   const benchmarkCategory = firstDir(join(dist, 'benchmark'));
   if (benchmarkCategory) cases.push({ type: 'benchmark-category', path: `/benchmark/${benchmarkCategory}/` });
+  cases.push({ type: 'firm', path: '/firm/' });
+  if (existsSync(join(dist, 'firm', 'little-giant-listing'))) cases.push({ type: 'firm-preset', path: '/firm/little-giant-listing/' });
   cases.push({ type: 'methodology', path: '/methodology/' });
   cases.push({ type: 'data', path: '/data/' });
   return cases;
