@@ -12,18 +12,30 @@ import { boilerplateFromReport, type IngestReportSummary, parseReport, summarise
 import type { BoilerplateRange } from './source-view';
 
 let atlasPromise: Promise<Atlas> | undefined;
+let recordsPromise: Promise<{ policies: Policy[]; clauses: Clause[] }> | undefined;
 
-/** All policies and clauses, indexed. */
+function loadRecords(): Promise<{ policies: Policy[]; clauses: Clause[] }> {
+  recordsPromise ??= Promise.all([getCollection('policies'), getCollection('clauses')]).then(([policies, clauses]) => ({
+    policies: policies.map((e) => e.data as Policy),
+    clauses: clauses.map((e) => e.data as Clause),
+  }));
+  return recordsPromise;
+}
+
+/** All policies and clauses, indexed, with statuses on the build day. */
 export function loadAtlas(): Promise<Atlas> {
-  atlasPromise ??= (async () => {
-    const [policies, clauses] = await Promise.all([getCollection('policies'), getCollection('clauses')]);
-    return buildAtlas(
-      policies.map((e) => e.data as Policy),
-      clauses.map((e) => e.data as Clause),
-      buildDay(),
-    );
-  })();
+  atlasPromise ??= loadRecords().then(({ policies, clauses }) => buildAtlas(policies, clauses, buildDay()));
   return atlasPromise;
+}
+
+const asOfAtlases = new Map<string, Promise<Atlas>>();
+
+/** The same atlas with statuses computed for another day (the /as-of/<day>/ pages), built once per day. */
+export function loadAtlasAsOf(day: string): Promise<Atlas> {
+  if (day === buildDay()) return loadAtlas();
+  let found = asOfAtlases.get(day);
+  if (!found) asOfAtlases.set(day, (found = loadRecords().then(({ policies, clauses }) => buildAtlas(policies, clauses, day))));
+  return found;
 }
 
 let similarPromise: Promise<Map<string, MeasureMatch[]>> | undefined;
