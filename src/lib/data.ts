@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { CurationReportSchema, ReleaseSchema, type Clause, type CurationReport, type IngestReport, type Policy, type Release } from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
+import { parseChangelog, type ChangelogSection } from './feeds';
 import { buildDay } from './status';
 import { similarMeasures, type MeasureMatch } from './similar-measures';
 import { boilerplateFromReport, type IngestReportSummary, parseReport, summariseReport } from './report';
@@ -120,4 +121,9 @@ export function readSourceText(file: string, encoding: string): string {
 export function readProjectFile(relative: string): string | null {
   const path = join(ROOT, relative);
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+/** The dated sections of content/CHANGELOG.md (empty when there is none). */
+export function loadChangelog(): ChangelogSection[] {
+  return parseChangelog(readProjectFile('content/CHANGELOG.md') ?? '');
 }
