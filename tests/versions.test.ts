@@ -3,27 +3,16 @@ import { runIngest } from '../scripts/ingest/pipeline';
 import { buildAtlas } from '../src/lib/atlas';
 import { clauseDiff, textDiff, versionChain } from '../src/lib/versions';
 import { realInput, utf8 } from './fixtures/ingest-helpers';
+import { ADOPTED_SIDECAR, ADOPTED_TEXT, adoptedCopy } from './fixtures/synthetic-versions';
 import { award, clause, policy, TODAY } from './site-fixtures';
 
-// A synthetic pair made from the Hangzhou seed (the seeds hold no real one): the draft as it is,
-// and an "adopted" copy without the 征求意见稿 line, paying 120万 instead of 100万 to a little
-// giant and naming a C-class instead of a D-class talent. Tests only: never a source of the site.
-function syntheticPair(adoptedSidecarExtra = 'adoptsDraft: hangzhou-action-plan\n') {
+function syntheticPair(extra?: string) {
   const input = realInput();
-  const draft = input.sources.find((s) => s.path === 'hangzhou-action-plan.draft.txt')!;
-  const text = new TextDecoder().decode(draft.bytes);
-  const adopted = text.replace('（公开征求意见稿）\n', '').replace('100万元、20万元', '120万元、20万元').replace('杭州市D类高层次人才', '杭州市C类高层次人才');
-  expect(adopted).not.toBe(text);
-  const sidecar = input.sidecars.find((s) => s.path === 'hangzhou-action-plan.draft.yaml')!.text;
-  const adoptedSidecar = sidecar
-    .replace('policy: hangzhou-action-plan', 'policy: hangzhou-action-plan-adopted')
-    .replace('sourceKind: draft-for-comment', 'sourceKind: official-document')
-    .replace('（公开征求意见稿）', '')
-    .replace('draft: true', `draft: false\neffective: 2025-09-01\n${adoptedSidecarExtra}`);
+  const { text, sidecar } = adoptedCopy(extra);
   return runIngest({
     ...input,
-    sources: [...input.sources, { path: 'hangzhou-action-plan-adopted.official.txt', bytes: utf8(adopted) }],
-    sidecars: [...input.sidecars, { path: 'hangzhou-action-plan-adopted.official.yaml', text: adoptedSidecar }],
+    sources: [...input.sources, { path: ADOPTED_TEXT, bytes: utf8(text) }],
+    sidecars: [...input.sidecars, { path: ADOPTED_SIDECAR, text: sidecar }],
   });
 }
 
@@ -56,7 +45,7 @@ describe('policy versions on a synthetic draft and adopted pair', () => {
   it('refuses a version that names no policy of the atlas, at the sidecar field', () => {
     const out = syntheticPair('supersedes: no-such-policy\n');
     const m = out.messages.find((x) => x.ruleId === 'version-unknown-policy')!;
-    expect(m.file).toBe('hangzhou-action-plan-adopted.official.yaml');
+    expect(m.file).toBe(ADOPTED_SIDECAR);
     expect(m.line).toBeGreaterThan(1);
     expect(m.fatal).toBe(true);
   });
