@@ -36,3 +36,10 @@ export const FAMILY_LABELS: Record<string, string> = {
   'talent-platform': '人才平台',
   'green-design': '绿色设计',
 };
+
+/** The heading and title of a firm page. */
+export function firmTitle(presetLabel?: string): string {
+  return presetLabel ? `企业画像：${presetLabel}` : '企业画像：可申请的奖补';
+}
+
+export const FIRM_DESCRIPTION = '按企业已获认定与计划，逐城市列出可申请的奖补、原文与条款出处，分定额、上限与比例合计。';

@@ -1,7 +1,8 @@
 // The firm profile in the built site (run `npm run build` first): the static preset pages answer
 // without JavaScript, and the form recomputes in the browser from the URL, links included.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium';
@@ -44,6 +45,20 @@ describe('the firm profile', () => {
       expect(response.status()).toBe(200);
       await page.locator('input[name=list]').check();
       await expect.poll(() => page.url()).toContain('list=1');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says, opened from a folder (file://), that the form cannot compute there, and its preset pages link to clause files that exist', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${pathToFileURL(join(dist, 'firm', 'index.html')).href}?t=little-giant`);
+      expect(await page.locator('#firm-state').textContent()).toContain('从本地文件夹打开时');
+      await page.goto(pathToFileURL(join(dist, 'firm', 'little-giant', 'index.html')).href);
+      const hrefs = await page.locator('.firm-source a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) expect(existsSync(fileURLToPath(href.split('#')[0]!)), href).toBe(true);
     } finally {
       await page.close();
     }
