@@ -49,7 +49,8 @@ export const routes = {
   tierRanking: (tier: string, n = 1) => href(n <= 1 ? `/benchmark/tier/${tier}/` : `/benchmark/tier/${tier}/page/${n}/`),
   search: () => href('/search/'),
   /** The atlas as of a day: the chooser, the policy list of a day, or its compare matrix / tier ladder. */
-  asOf: (day?: string, view?: 'compare' | 'benchmark') => href(day ? `/as-of/${day}/${view ? `${view}/` : ''}` : '/as-of/'),
+  asOf: (day?: string, view?: 'compare' | 'benchmark', category?: string) =>
+    href(day ? `/as-of/${day}/${view ? `${view}/${category ? `${category}/` : ''}` : ''}` : '/as-of/'),
   expiring: () => href('/expiring/'),
   /** The firm profile: `/firm/` (the form) or a static preset page. */
   firm: (preset?: string) => href(preset ? `/firm/${preset}/` : '/firm/'),

@@ -11,13 +11,13 @@ const text = (html: string) => html.replace(/<[^>]+>/g, '');
 beforeAll(() => assertDistBuilt(dist));
 
 describe('the atlas as of a date', () => {
-  it('builds every offered day as a policy list, a compare matrix and a tier ladder, each naming the day and the build day', () => {
+  it('builds every offered day as a policy list, a compare matrix, a tier ladder and each category’s columns and award levels, each naming the day and the build day', () => {
     const built = /构建于 (\d{4}-\d{2}-\d{2})/.exec(page(''))![1]!;
     const days = readdirSync(join(dist, 'as-of'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     expect(days).toContain(built);
     expect(days).toContain(`${built.slice(0, 4)}-01-01`);
     for (const day of days) {
-      for (const view of ['', 'compare', 'benchmark']) {
+      for (const view of ['', 'compare', 'benchmark', 'compare/talent', 'benchmark/talent']) {
         expect(text(page(join('as-of', day, view))), `${day} ${view}`).toContain(`本页按 ${day} 计算各政策的状态`);
       }
     }
@@ -28,6 +28,10 @@ describe('the atlas as of a date', () => {
     const before = text(page('as-of/2025-02-22/benchmark'));
     expect(before).toContain('长沙（尚未施行');
     expect(before).not.toContain('长沙（现行有效');
+    // The category columns badge each policy for the day too, not for the build day.
+    const columns = text(page('as-of/2025-02-22/compare/talent'));
+    expect(columns).toContain('尚未施行');
+    expect(columns).not.toContain('现行有效');
     expect(text(page('as-of/2025-03-01'))).toMatch(/长沙关于促进专精特新中小企业高质量发展的若干措施2025年3月1日2028年2月29日现行有效/);
     expect(text(page('as-of/2028-03-01'))).toMatch(/2028年2月29日已失效/);
   });

@@ -68,6 +68,9 @@ export function pageCases(dist: string): PageCase[] {
     cases.push({ type: 'as-of-day', path: `/as-of/${day}/` });
     cases.push({ type: 'as-of-compare', path: `/as-of/${day}/compare/` });
     cases.push({ type: 'as-of-benchmark', path: `/as-of/${day}/benchmark/` });
+    cases.push({ type: 'as-of-compare-category', path: `/as-of/${day}/compare/${richestCompareCategory(dist)}/` });
+    const benchmarkCategory = firstDir(join(dist, 'as-of', day, 'benchmark'));
+    if (benchmarkCategory) cases.push({ type: 'as-of-benchmark-category', path: `/as-of/${day}/benchmark/${benchmarkCategory}/` });
   }
   cases.push({ type: 'expiring', path: '/expiring/' });
   cases.push({ type: 'methodology', path: '/methodology/' });
