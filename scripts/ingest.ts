@@ -4,7 +4,8 @@
 // the `curation` folder beside the sources folder, so content/sources gets content/curation however
 // it is named on the command line), runs the pure pipeline, and writes
 //   <out>/clauses/<policyId>/<path>.mdx, <out>/policies/<policyId>.json,
-//   <out>/data/clauses.json, <out>/curation.json, <out>/release.json, <out>/sources/<file>.json
+//   <out>/data/clauses.json, <out>/curation.json, <out>/release.json, <out>/changelog.md (the
+//   CHANGELOG.md beside the sources folder), <out>/sources/<file>.json
 //   (each source's lines as read, with where each line of a PDF, web page or Word file was
 //   printed), <out>/originals/<file> (a PDF's or Word file's bytes), <out>/ingest-report.json
 // deterministically, into a temporary sibling of <out> that replaces it only when complete
@@ -124,7 +125,20 @@ const MAIN_THREAD_SHARE = 1 / 3;
  * Write everything into a fresh temporary sibling of `out`, the report last, then swap it in:
  * `out` is never half-written and keeps no file of a clause that disappeared.
  */
-async function writeOutputs(out: string, input: IngestInput, output: IngestOutput, report: IngestReport, worker: EmitWorker | null): Promise<void> {
+/** The data changelog beside the sources folder (content/CHANGELOG.md), or null. */
+function readChangelog(sources: string): string | null {
+  const path = join(dirname(resolve(sources)), 'CHANGELOG.md');
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+async function writeOutputs(
+  out: string,
+  input: IngestInput,
+  output: IngestOutput,
+  report: IngestReport,
+  worker: EmitWorker | null,
+  changelog: string | null,
+): Promise<void> {
   const { policies, clauses } = output.result;
   const staged = stagingDir(out);
   const split = worker ? Math.ceil(clauses.length * MAIN_THREAD_SHARE) : clauses.length;
@@ -141,6 +155,8 @@ async function writeOutputs(out: string, input: IngestInput, output: IngestOutpu
   writeNew(join(staged, 'data', 'clauses.json'), stableJson(clauses));
   writeNew(join(staged, 'curation.json'), stableJson(CurationReportSchema.parse(output.curation)));
   writeNew(join(staged, 'release.json'), stableJson(ReleaseSchema.parse(output.release)));
+  // The site's changelog page and feeds read it from here, like everything else they show.
+  if (changelog !== null) writeNew(join(staged, 'changelog.md'), changelog);
   await theirs;
   writeNew(join(staged, 'ingest-report.json'), stableJson(report));
   replaceDir(out, staged);
@@ -204,7 +220,7 @@ async function ingest(options: Options, input: ReturnType<typeof readInputs>, wo
     // Keep the last good records; the report says why this run failed.
     writeAtomic(join(options.out, 'ingest-report.json'), stableJson(report));
   } else {
-    await writeOutputs(options.out, input, output, report, worker);
+    await writeOutputs(options.out, input, output, report, worker, readChangelog(options.sources));
   }
 
   if (options.json) {

@@ -46,6 +46,7 @@ import { parseStructure, type ClauseDraft, type SectionInfo } from './structure'
 import type { Accounting, IngestResult, StructuredClause } from './types';
 import { citedOrigin, droppedChars, formatOf, type Unpacked } from './unpack';
 import { byCodePoint } from '../../src/lib/order';
+import { versionProblems } from './versions';
 
 export interface IngestInput {
   /**
@@ -185,6 +186,9 @@ export function runIngest(input: IngestInput): IngestOutput {
     if (built.policy) policies.push(built.policy);
     clauses.push(...built.clauses);
   }
+
+  // 4. A policy's earlier versions (supersedes, adoptsDraft) must be policies of the atlas.
+  messages.push(...versionProblems(policies, (id) => groups.get(id)?.find((o) => o.rendition?.sidecar.primary)?.rendition ?? groups.get(id)?.[0]?.rendition ?? null));
 
   const unknown = unknownOverrideClauses(curation.options.overrides ?? [], clauses.map((c) => c.id));
   for (const d of unknown) {
@@ -634,6 +638,8 @@ function buildPolicy(policyId: string, group: SourceOutcome[], options: ExtractO
     year: s.year ?? (s.issued ? Number(s.issued.slice(0, 4)) : null),
     draft: s.draft,
     sources,
+    ...(s.supersedes ? { supersedes: s.supersedes } : {}),
+    ...(s.adoptsDraft ? { adoptsDraft: s.adoptsDraft } : {}),
     preamble: primaryOutcome.preamble,
     clauseIds: clauses.map((c) => c.id),
     sections: primaryOutcome.sections.map(({ path, marker, title, depth }) => ({ path, marker, title, depth })),

@@ -19,7 +19,7 @@ export interface Rendition {
 }
 
 /** Sidecar fields that describe the policy, not the rendition; they must agree. */
-const POLICY_FIELDS = ['title', 'issuer', 'docNumber', 'issued', 'effective', 'expires', 'year', 'draft', 'province', 'city'] as const;
+const POLICY_FIELDS = ['title', 'issuer', 'docNumber', 'issued', 'effective', 'expires', 'year', 'draft', 'province', 'city', 'supersedes', 'adoptsDraft'] as const;
 
 /** Picks the primary rendition; reports when there is not exactly one. */
 export function choosePrimary(policyId: string, renditions: readonly Rendition[]): { primary: Rendition | null; messages: VFileMessage[] } {

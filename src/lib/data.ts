@@ -17,24 +17,37 @@ import {
   SourceTextSchema,
 } from '../schema';
 import { buildAtlas, type Atlas } from './atlas';
+import { parseChangelog, type ChangelogSection } from './feeds';
 import { buildDay } from './status';
 import { similarMeasures, type MeasureMatch } from './similar-measures';
 import { boilerplateFromReport, type IngestReportSummary, parseReport, summariseReport } from './report';
 import type { BoilerplateRange } from './source-view';
 
 let atlasPromise: Promise<Atlas> | undefined;
+let recordsPromise: Promise<{ policies: Policy[]; clauses: Clause[] }> | undefined;
 
-/** All policies and clauses, indexed. */
+function loadRecords(): Promise<{ policies: Policy[]; clauses: Clause[] }> {
+  recordsPromise ??= Promise.all([getCollection('policies'), getCollection('clauses')]).then(([policies, clauses]) => ({
+    policies: policies.map((e) => e.data as Policy),
+    clauses: clauses.map((e) => e.data as Clause),
+  }));
+  return recordsPromise;
+}
+
+/** All policies and clauses, indexed, with statuses on the build day. */
 export function loadAtlas(): Promise<Atlas> {
-  atlasPromise ??= (async () => {
-    const [policies, clauses] = await Promise.all([getCollection('policies'), getCollection('clauses')]);
-    return buildAtlas(
-      policies.map((e) => e.data as Policy),
-      clauses.map((e) => e.data as Clause),
-      buildDay(),
-    );
-  })();
+  atlasPromise ??= loadRecords().then(({ policies, clauses }) => buildAtlas(policies, clauses, buildDay()));
   return atlasPromise;
+}
+
+const asOfAtlases = new Map<string, Promise<Atlas>>();
+
+/** The same atlas with statuses computed for another day (the /as-of/<day>/ pages), built once per day. */
+export function loadAtlasAsOf(day: string): Promise<Atlas> {
+  if (day === buildDay()) return loadAtlas();
+  let found = asOfAtlases.get(day);
+  if (!found) asOfAtlases.set(day, (found = loadRecords().then(({ policies, clauses }) => buildAtlas(policies, clauses, day))));
+  return found;
 }
 
 let similarPromise: Promise<Map<string, MeasureMatch[]>> | undefined;
@@ -121,4 +134,15 @@ export function readSourceText(file: string): SourceText {
 /** The bytes of a PDF or Word file as published, as ingest kept them (generated/originals/). */
 export function readOriginal(file: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(readFileSync(resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'originals', file)));
+}
+
+/** The data changelog as ingest copied it (generated/changelog.md from content/CHANGELOG.md), or an empty text. */
+export function loadChangelogText(): string {
+  const path = resolve(ROOT, process.env.ATLAS_GENERATED ?? 'generated', 'changelog.md');
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+/** The dated sections of the data changelog (empty when there is none). */
+export function loadChangelog(): ChangelogSection[] {
+  return parseChangelog(loadChangelogText());
 }

@@ -50,6 +50,12 @@ export const routes = {
   /** Page `n` of the full ranking of one tier. */
   tierRanking: (tier: string, n = 1) => href(n <= 1 ? `/benchmark/tier/${tier}/` : `/benchmark/tier/${tier}/page/${n}/`),
   search: () => href('/search/'),
+  /** The atlas as of a day: the chooser, the policy list of a day, or its compare matrix / tier ladder. */
+  asOf: (day?: string, view?: 'compare' | 'benchmark', category?: string) =>
+    href(day ? `/as-of/${day}/${view ? `${view}/${category ? `${category}/` : ''}` : ''}` : '/as-of/'),
+  expiring: () => href('/expiring/'),
+  /** The firm profile: `/firm/` (the form) or a static preset page. */
+  firm: (preset?: string) => href(preset ? `/firm/${preset}/` : '/firm/'),
   data: () => href('/data/'),
   dataFile: (name: string) => href(`/data/${name}`),
   changelog: () => href('/changelog/'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AwardSchema, TargetSchema } from './award';
 import { ClauseSchema } from './clause';
 import { IsoDateSchema } from './date';
-import { PolicySchema, SOURCE_KINDS } from './policy';
+import { IdSchema, PolicySchema, SOURCE_KINDS } from './policy';
 import { ReleaseColumnsSchema } from './release';
 
 /** A policy's status on the build day: computed from its dates, never stored in the sources. */
@@ -117,5 +117,15 @@ export type TargetRow = z.output<typeof TargetRowSchema>;
 
 /** One record of `data/clauses.json`: the full clause record with its policy's status and dates, and the data version. */
 export const ClauseDownloadSchema = ClauseSchema.extend({ ...PolicyContextSchema.shape, ...ReleaseColumnsSchema.shape });
-/** One record of `data/policies.json`: the full policy record with its status on the build day, and the data version. */
-export const PolicyDownloadSchema = PolicySchema.extend({ status: PolicyStatusSchema, ...ReleaseColumnsSchema.shape });
+/**
+ * One record of `data/policies.json`: the full policy record with its status on the build day, and
+ * the data version. Every record has every field, so the version links are null when absent.
+ */
+export const PolicyDownloadSchema = PolicySchema.extend({
+  /** Id of the earlier policy this one replaces; null when it names none. */
+  supersedes: IdSchema.nullable(),
+  /** Id of the draft this policy is the adopted form of; null when it names none. */
+  adoptsDraft: IdSchema.nullable(),
+  status: PolicyStatusSchema,
+  ...ReleaseColumnsSchema.shape,
+});

@@ -83,6 +83,10 @@ export const SourceSidecarSchema = z
     year: z.number().int().min(1949).max(2100).optional(),
     /** True for 征求意见稿 and other drafts. */
     draft: z.boolean(),
+    /** Id of an earlier policy this one replaces (a revision, a renewal); the policy pages then show both as versions. */
+    supersedes: IdSchema.optional(),
+    /** Id of the draft (征求意见稿) this policy is the adopted form of. */
+    adoptsDraft: IdSchema.optional(),
   })
   .strict();
 export type SourceSidecar = z.output<typeof SourceSidecarSchema>;
@@ -122,6 +126,10 @@ export const PolicySchema = z.object({
   year: z.number().int().nullable(),
   draft: z.boolean(),
   sources: z.array(PolicySourceSchema).min(1),
+  /** Id of the earlier policy this one replaces, from the sidecar; absent when it names none. */
+  supersedes: IdSchema.optional(),
+  /** Id of the draft this policy is the adopted form of, from the sidecar; absent when it names none. */
+  adoptsDraft: IdSchema.optional(),
   /** Text before the first numbered unit, original characters. */
   preamble: z.string(),
   /** Clause ids in printed order. */

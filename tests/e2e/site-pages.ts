@@ -60,6 +60,19 @@ export function pageCases(dist: string): PageCase[] {
   cases.push({ type: 'benchmark-in-force', path: '/benchmark/in-force/' });
   const benchmarkCategory = firstDir(join(dist, 'benchmark'));
   if (benchmarkCategory) cases.push({ type: 'benchmark-category', path: `/benchmark/${benchmarkCategory}/` });
+  cases.push({ type: 'firm', path: '/firm/' });
+  if (existsSync(join(dist, 'firm', 'little-giant-listing'))) cases.push({ type: 'firm-preset', path: '/firm/little-giant-listing/' });
+  cases.push({ type: 'as-of', path: '/as-of/' });
+  const day = firstDir(join(dist, 'as-of'));
+  if (day) {
+    cases.push({ type: 'as-of-day', path: `/as-of/${day}/` });
+    cases.push({ type: 'as-of-compare', path: `/as-of/${day}/compare/` });
+    cases.push({ type: 'as-of-benchmark', path: `/as-of/${day}/benchmark/` });
+    cases.push({ type: 'as-of-compare-category', path: `/as-of/${day}/compare/${richestCompareCategory(dist)}/` });
+    const benchmarkCategory = firstDir(join(dist, 'as-of', day, 'benchmark'));
+    if (benchmarkCategory) cases.push({ type: 'as-of-benchmark-category', path: `/as-of/${day}/benchmark/${benchmarkCategory}/` });
+  }
+  cases.push({ type: 'expiring', path: '/expiring/' });
   cases.push({ type: 'methodology', path: '/methodology/' });
   cases.push({ type: 'data', path: '/data/' });
   return cases;
