@@ -4,12 +4,11 @@
 // 12 px or more, and every interactive element is at least 24 × 24 px (WCAG 2.2 SC 2.5.8,
 // inline links in running text excepted). Screenshots at 360 and 1280 px of the main page types
 // go to test-results/ for reading by eye.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/tools/chromium';
-import { distDir, serveDist, type DistServer } from './serve-dist';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { distDir, useSiteInBrowser } from './serve-dist';
 import { pageCases, type PageCase } from './site-pages';
 
 const SCREENSHOTS = resolve('test-results/narrow');
@@ -18,19 +17,7 @@ const DESKTOP = 1280;
 /** Page types whose screenshots are read by eye at both widths. */
 const SHOWN = ['home', 'benchmark', 'compare-matrix', 'policy', 'clause'];
 
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(SCREENSHOTS);
 
 /** Every page of the types whose content varies most in label length, plus one of each other type. */
 function narrowCases(dist: string): PageCase[] {
@@ -118,7 +105,7 @@ function inspect(): Findings {
 }
 
 async function settle(page: Page, path: string): Promise<void> {
-  const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+  const response = await page.goto(site.server.origin + path, { waitUntil: 'load' });
   expect(response?.status()).toBe(path.startsWith('/clause/no-such-') ? 404 : 200);
   // Charts below the fold are laid out lazily (content-visibility): bring each into view once.
   await page.evaluate(() => document.querySelectorAll('.chart-frame').forEach((f) => f.scrollIntoView()));
@@ -129,7 +116,7 @@ async function settle(page: Page, path: string): Promise<void> {
 describe(`at ${PHONE} px`, () => {
   for (const pageCase of cases) {
     it(`${pageCase.type} ${pageCase.path} fits the screen, with legible chart text and targets of 24 px`, async () => {
-      const context = await browser.newContext({ viewport: { width: PHONE, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+      const context = await site.browser.newContext({ viewport: { width: PHONE, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 1 });
       try {
         const page = await context.newPage();
         await settle(page, pageCase.path);
@@ -154,7 +141,7 @@ describe(`at ${DESKTOP} px`, () => {
   for (const type of SHOWN) {
     it(`${type} keeps chart text at 12 px or more, every value label on screen and targets of 24 px`, async () => {
       const pageCase = cases.find((c) => c.type === type)!;
-      const context = await browser.newContext({ viewport: { width: DESKTOP, height: 900 }, locale: 'zh-CN' });
+      const context = await site.browser.newContext({ viewport: { width: DESKTOP, height: 900 }, locale: 'zh-CN' });
       try {
         const page = await context.newPage();
         await settle(page, pageCase.path);

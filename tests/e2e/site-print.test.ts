@@ -1,12 +1,11 @@
 // Printing the reading pages (run `npm run build` first): no navigation, every link in the
 // text followed by its site address, compare pages on A4 landscape with the cities' columns
 // side by side. Screenshots of the print layout go to test-results/print/.
-import { mkdirSync } from 'node:fs';
+
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/tools/chromium';
-import { distDir, serveDist, type DistServer } from './serve-dist';
+
+import { describe, expect, it } from 'vitest';
+import { distDir, useSiteInBrowser } from './serve-dist';
 import { pageCases } from './site-pages';
 
 const SCREENSHOTS = resolve('test-results/print');
@@ -14,19 +13,7 @@ const SCREENSHOTS = resolve('test-results/print');
 const A4_LANDSCAPE = { width: 1047, height: 700 };
 const A4_PORTRAIT = { width: 703, height: 1000 };
 
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(SCREENSHOTS);
 
 const cases = pageCases(distDir());
 const pathOf = (type: string) => cases.find((c) => c.type === type)!.path;
@@ -41,11 +28,11 @@ function firstPageSize(pdf: Buffer): { width: number; height: number } {
 describe('print', () => {
   for (const type of ['policy', 'clause', 'compare'] as const) {
     it(`prints the ${type} page without navigation and with the address of every link in the text`, async () => {
-      const context = await browser.newContext({ viewport: type === 'compare' ? A4_LANDSCAPE : A4_PORTRAIT });
+      const context = await site.browser.newContext({ viewport: type === 'compare' ? A4_LANDSCAPE : A4_PORTRAIT });
       try {
         const page = await context.newPage();
         await page.emulateMedia({ media: 'print' });
-        await page.goto(server.origin + pathOf(type));
+        await page.goto(site.server.origin + pathOf(type));
         for (const selector of ['.site-header', '.site-footer', '.breadcrumb', '.site-search']) {
           expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
         }
@@ -68,11 +55,11 @@ describe('print', () => {
   }
 
   it('prints compare pages on A4 landscape with every city column side by side', async () => {
-    const context = await browser.newContext({ viewport: A4_LANDSCAPE });
+    const context = await site.browser.newContext({ viewport: A4_LANDSCAPE });
     try {
       const page = await context.newPage();
       await page.emulateMedia({ media: 'print' });
-      await page.goto(server.origin + pathOf('compare'));
+      await page.goto(site.server.origin + pathOf('compare'));
       const tops = await page.locator('.column[data-city]:visible').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
       expect(tops.length).toBeGreaterThanOrEqual(2);
       expect(new Set(tops).size).toBe(1);
@@ -80,7 +67,7 @@ describe('print', () => {
       expect(size.width).toBeGreaterThan(size.height);
       expect(Math.round(size.width)).toBe(842);
       // A policy prints portrait.
-      await page.goto(server.origin + pathOf('policy'));
+      await page.goto(site.server.origin + pathOf('policy'));
       const portrait = firstPageSize(await page.pdf({ preferCSSPageSize: true }));
       expect(portrait.height).toBeGreaterThan(portrait.width);
     } finally {

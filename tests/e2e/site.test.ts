@@ -1,13 +1,12 @@
 // Browser tests of the built site (run `npm run build` first): every page type loads cleanly
 // at desktop and phone widths, makes no request beyond 127.0.0.1, passes axe-core, and the
 // interactive pieces (city chooser, chart marks, copy citation) work.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/tools/chromium';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, serveDist, type DistServer } from './serve-dist';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { distDir, useSiteInBrowser } from './serve-dist';
 import { pageCases, type PageCase } from './site-pages';
 import { LIMITS } from '../../src/lib/paging';
 
@@ -15,19 +14,7 @@ const SCREENSHOTS = resolve('test-results/screenshots');
 const AXE = resolve('node_modules/axe-core/axe.min.js');
 const WIDTHS = [1280, 375] as const;
 
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(SCREENSHOTS);
 
 interface Problems {
   consoleErrors: string[];
@@ -72,10 +59,10 @@ describe('every page type', () => {
   for (const width of WIDTHS) {
     for (const pageCase of cases) {
       it(`loads ${pageCase.type} (${pageCase.path}) at ${width}px with no console error, failed or off-site request, and no axe violation`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+        const context = await site.browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
         try {
           const { page, problems } = await openPage(context);
-          const response = await page.goto(server.origin + pageCase.path, { waitUntil: 'load' });
+          const response = await page.goto(site.server.origin + pageCase.path, { waitUntil: 'load' });
           expect(response?.status()).toBe(200);
           expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
           await page.screenshot({ path: `${SCREENSHOTS}/${pageCase.type}-${width}.png`, fullPage: true });
@@ -92,10 +79,10 @@ describe('every page type', () => {
   }
 
   it('answers an unknown address with the 404 page and its links home', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const { page, problems } = await openPage(context, [404]);
-      const response = await page.goto(`${server.origin}/no-such-page/`);
+      const response = await page.goto(`${site.server.origin}/no-such-page/`);
       expect(response?.status()).toBe(404);
       await expect(page.locator('h1').textContent()).resolves.toContain('找不到');
       await page.screenshot({ path: `${SCREENSHOTS}/404-1280.png` });
@@ -111,15 +98,15 @@ describe('every page type', () => {
 
 describe('reading pages', () => {
   it('ship no JavaScript on policy, compare-matrix and methodology pages, and little on chart pages', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
       for (const path of ['/methodology/', '/compare/', cases.find((c) => c.type === 'policy')!.path]) {
-        await page.goto(server.origin + path);
+        await page.goto(site.server.origin + path);
         expect(await page.locator('script').count(), path).toBe(0);
       }
       for (const path of ['/', '/benchmark/']) {
-        await page.goto(server.origin + path);
+        await page.goto(site.server.origin + path);
         const bytes = await page.evaluate(() => [...document.scripts].reduce((n, s) => n + (s.src ? 0 : s.textContent?.length ?? 0), 0));
         const external = await page.evaluate(() => [...document.scripts].filter((s) => s.src).length);
         expect(external, `${path} loads no script files`).toBe(0);
@@ -131,11 +118,11 @@ describe('reading pages', () => {
   });
 
   it('show every city on a compare page when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       const path = cases.find((c) => c.type === 'compare')!.path;
-      await page.goto(`${server.origin}${path}?cities=nowhere`);
+      await page.goto(`${site.server.origin}${path}?cities=nowhere`);
       const columns = page.locator('.column[data-city]');
       expect(await columns.count()).toBeGreaterThanOrEqual(2);
       expect(await page.locator('.column[data-city]:visible').count()).toBe(await columns.count());
@@ -154,10 +141,10 @@ function atlasCitySlugs(): string[] {
 
 describe('pages that list every city', () => {
   it('show a bounded set of compare columns without JavaScript and reach every other city from the directory', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(server.origin + cases.find((c) => c.type === 'compare')!.path);
+      await page.goto(site.server.origin + cases.find((c) => c.type === 'compare')!.path);
       const onPage = await page.locator('.column[data-city]').evaluateAll((els) => els.map((e) => e.getAttribute('data-city')!));
       expect(onPage.length).toBeGreaterThanOrEqual(2);
       expect(onPage.length).toBeLessThanOrEqual(LIMITS.cityColumns);
@@ -171,11 +158,11 @@ describe('pages that list every city', () => {
   });
 
   it('offer every city in the compare chooser, and load the column of a city this page does not hold', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const { page, problems } = await openPage(context);
       const path = cases.find((c) => c.type === 'compare')!.path;
-      await page.goto(server.origin + path);
+      await page.goto(site.server.origin + path);
       const onPage = await page.locator('.column[data-city]').evaluateAll((els) => els.map((e) => e.getAttribute('data-city')!));
       const offered = await page.locator('#city-picker select option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
       expect([...onPage, ...offered].sort()).toEqual(atlasCitySlugs());
@@ -205,11 +192,11 @@ describe('pages that list every city', () => {
 
 describe('compare city chooser', () => {
   it('changes the columns and keeps the choice in the URL', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const { page, problems } = await openPage(context);
       const path = cases.find((c) => c.type === 'compare')!.path;
-      await page.goto(server.origin + path);
+      await page.goto(site.server.origin + path);
       const slugs = await page.locator('.column[data-city]').evaluateAll((els) => els.map((e) => e.getAttribute('data-city')!));
       expect(slugs.length).toBeGreaterThanOrEqual(3);
       expect(await page.locator('.column[data-city]:visible').count()).toBe(slugs.length);
@@ -224,7 +211,7 @@ describe('compare city chooser', () => {
 
       // A URL with two cities shows exactly those two.
       const two = [slugs[1]!, slugs[2]!];
-      await page.goto(`${server.origin}${path}?cities=${two.join(',')}`);
+      await page.goto(`${site.server.origin}${path}?cities=${two.join(',')}`);
       const visible = await page.locator('.column[data-city]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-city')));
       expect(visible).toEqual(two);
       expect(await page.locator('#city-picker input:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(two);
@@ -242,10 +229,10 @@ describe('compare city chooser', () => {
 
 describe('chart marks', () => {
   it('link to the clause whose words they quote, and show the words on focus', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const { page } = await openPage(context);
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${site.server.origin}/`);
       // A mark names its quoted words (written once, in the chart's data table) with aria-describedby.
       const marks = await page.locator('svg a.mark').evaluateAll((els) =>
         els.map((e) => ({ href: e.getAttribute('href')!, quote: document.getElementById(e.getAttribute('aria-describedby')!)?.textContent ?? '' })),
@@ -276,11 +263,11 @@ describe('chart marks', () => {
 
 describe('citation', () => {
   it('is shown as selectable text, and the copy button puts exactly that text on the clipboard', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
       const { page, problems } = await openPage(context);
-      await page.goto(server.origin + cases.find((c) => c.type === 'clause')!.path);
+      await page.goto(site.server.origin + cases.find((c) => c.type === 'clause')!.path);
       const text = (await page.locator('#citation').textContent())!.trim();
       // GB/T 7714-2015: 责任者. 题名[A] or [EB/OL] (online forms carry the access date) …, ending with a full stop.
       expect(text).toMatch(/^[^.]+\. .+\[(A|EB)(\/OL)?\]\. .+\.$/);
@@ -294,10 +281,10 @@ describe('citation', () => {
   });
 
   it('keeps the citation visible without JavaScript (the copy button stays hidden)', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(server.origin + cases.find((c) => c.type === 'clause')!.path);
+      await page.goto(site.server.origin + cases.find((c) => c.type === 'clause')!.path);
       expect(await page.locator('#citation').isVisible()).toBe(true);
       expect(await page.locator('button[data-copy-target]').isVisible()).toBe(false);
     } finally {
@@ -308,7 +295,7 @@ describe('citation', () => {
 
 describe('offline copy', () => {
   it('works from the folder opened via file://: chart mark → clause → policy → home, without errors', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
       const errors: string[] = [];
@@ -330,12 +317,12 @@ describe('offline copy', () => {
 
 describe('print', () => {
   it('hides navigation and the city chooser and keeps every clause on compare and policy pages', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
       await page.emulateMedia({ media: 'print' });
       for (const type of ['compare', 'policy'] as const) {
-        await page.goto(server.origin + cases.find((c) => c.type === type)!.path);
+        await page.goto(site.server.origin + cases.find((c) => c.type === type)!.path);
         expect(await page.locator('.site-header').isVisible()).toBe(false);
         expect(await page.locator('#city-picker').isVisible()).toBe(false);
         const clauses = page.locator('article.clause');
