@@ -18,13 +18,15 @@ import {
   type Release,
   type SourceSidecar,
 } from '../../src/schema';
+import { byCodePoint } from '../../src/lib/order';
 import { Ledger, type RemovedPiece } from './accounting';
 import { amountProblems } from './amount-checks';
 import { frontRules, isEndBlockStart, leadingFurniture, lineRules, trailerRules, type ContentLine } from './boilerplate';
+import { classify, parseCategoryOverrides, unknownOverrideClauses, type CurationDiagnostic } from './classify';
 import { decode, decodeSidecar, placeAt, type DecodedSource } from './decode';
 import { compareMessages, excerpt, makeMessage, type Place } from './diagnostics';
-import { classify, parseCategoryOverrides, unknownOverrideClauses, type CurationDiagnostic } from './classify';
 import { extract, type ExtractOptions } from './extract';
+import { findMoney } from './extract-amounts';
 import {
   crossCheck,
   findTitle,
@@ -37,15 +39,13 @@ import {
   trailerMetadata,
   type TextFact,
 } from './metadata';
-import { choosePrimary, compareClauses, compareSidecars, textOffsetToSource, type Rendition } from './renditions';
-import { findMoney } from './extract-amounts';
 import { sourceOffset } from './normalise';
-import { foldScript, NO_FOLD, restoreClause, type ScriptFold } from './script';
 import { matchMarker } from './numbering';
+import { choosePrimary, compareClauses, compareSidecars, textOffsetToSource, type Rendition } from './renditions';
+import { foldScript, NO_FOLD, restoreClause, type ScriptFold } from './script';
 import { parseStructure, type ClauseDraft, type SectionInfo } from './structure';
 import type { Accounting, IngestResult, StructuredClause } from './types';
 import { citedOrigin, droppedChars, formatOf, type Unpacked } from './unpack';
-import { byCodePoint } from '../../src/lib/order';
 import { versionProblems } from './versions';
 
 export interface IngestInput {
