@@ -1,10 +1,14 @@
 // Every benefit a clause promises, as Award drafts (the id is added by extract.ts).
 //
-// The clause is read sentence by sentence (。；) and, inside a sentence, chunk by chunk (，).
-// Triggers are sums of money, shares, a few non-money benefits and money promised without a
-// sum. Each trigger is paired with the recipient written before it: the `对…` phrase, or failing
-// that the nearest noun phrase before it. A list of sums (`分别给予150万元、100万元、10万元`) is
-// paired in order with the recipient list; when the counts differ we report it and guess nothing.
+// The clause is read sentence by sentence (。；, a paragraph or table cell ends one too) and,
+// inside a sentence, chunk by chunk (，). `readSentence` first sorts the sentence's sums: the
+// base of a rate, a remainder, a known non-award (threshold, budget, loan), a cap on something
+// else, or a sum that may be paid. Then one finder per form makes triggers — rates
+// (`每增100万元奖励500元`), shares (`按…50%`, `1:1配套`) each with the cap written after it,
+// sums (lists paired by recipient or by level), money promised without a sum, benefits in
+// kind — and `pairTriggers` gives each the recipient written before it: the `对…` phrase, or
+// failing that the nearest noun phrase. When a pairing cannot be read we report it and guess
+// nothing. Every word list comes from AWARD_VOCABULARY in src/schema/award.ts.
 import type { Award, AwardKind } from '../../src/schema/award';
 import { AWARD_FORMS, AWARD_VOCABULARY as WORDS } from '../../src/schema/award';
 import { findMoneyCompact, findRatiosCompact, type MoneyToken, type RatioToken } from './extract-amounts';
