@@ -24,7 +24,7 @@ import { isTraditional, simplifiedFold } from '../ingest/script';
 import { searchYear } from '../../src/lib/format';
 import { policyStatus } from '../../src/lib/status';
 import { z } from 'zod';
-import { ClauseSchema, PolicySchema, type Clause, type Policy } from '../../src/schema';
+import { ClauseSchema, PolicySchema, SearchRecordSchema, type Clause, type Policy, type SearchRecord } from '../../src/schema';
 
 /** Expected warnings: tokens are single characters, so there is nothing to stem. */
 const EXPECTED_WARNINGS = [/doesn't support stemming for the language zh/];
@@ -56,17 +56,6 @@ export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
 }
 
-/** One Pagefind record (Pagefind's CustomRecord). */
-export interface SearchRecord {
-  /** The clause page as the site links it, root-relative: `/clause/<policyId>/<path>/`. */
-  url: string;
-  content: string;
-  language: 'zh';
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sort: Record<string, string>;
-}
-
 /**
  * Meta values as Pagefind keeps them when it reads them from HTML: white space collapsed and
  * trimmed, empty values left out (a clause without a heading has no `heading`).
@@ -94,7 +83,7 @@ export function searchRecord(clause: Clause, policy: Policy, today: string): Sea
     year: year === null ? [] : [String(year)],
   };
   for (const key of Object.keys(filters)) if (filters[key]!.length === 0) delete filters[key];
-  return {
+  return SearchRecordSchema.parse({
     url: `/clause/${clause.id}/`,
     // A traditional-script clause is indexed in its simplified fold (same length, character for
     // character), so a simplified query finds it; pages and excerpts keep the printed characters.
@@ -113,7 +102,7 @@ export function searchRecord(clause: Clause, policy: Policy, today: string): Sea
     }),
     filters,
     sort: { order: [clause.citySlug, String(year ?? 0), clause.policyId, String(clause.ordinal).padStart(5, '0')].join('/') },
-  };
+  });
 }
 
 /** Every clause's record, in URL order. A clause whose policy is missing is an error, as on its page. */

@@ -10,4 +10,5 @@ export * from './department';
 export * from './policy';
 export * from './release';
 export * from './report';
+export * from './search';
 export * from './tier';

@@ -16,6 +16,7 @@ import {
   type SearchableParts,
 } from '../../lib/search/text';
 import { splitByDictionary, translateEnglish, type EnglishLexicon, type Translation } from '../../lib/search/query';
+import type { SearchMeta } from '../../schema/search';
 
 /** Build-time data the page embeds as JSON (#search-data). */
 export interface SearchPageData {
@@ -38,9 +39,10 @@ export interface SearchState {
 }
 
 /** The subset of Pagefind's JS API used here. */
+/** A result as Pagefind returns it: the record's meta (src/schema/search.ts) back. */
 interface PagefindFragment {
   url: string;
-  meta: Record<string, string | undefined>;
+  meta: Partial<SearchMeta>;
 }
 interface PagefindResult {
   id: string;
