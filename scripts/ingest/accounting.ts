@@ -7,11 +7,11 @@ import type { Removal } from './boilerplate';
 import { placeAt, type DecodedSource } from './decode';
 import { excerpt, makeMessage } from './diagnostics';
 import type { Run } from './normalise';
-import type { RemovedBoilerplate } from '../../src/schema';
+import type { BoilerplateRule, RemovedBoilerplate } from '../../src/schema';
 import type { Accounting } from './types';
 import { byCodePoint } from '../../src/lib/order';
 
-export type Bucket = 'clause' | 'heading' | 'preamble' | 'metadata' | `boilerplate:${string}`;
+export type Bucket = 'clause' | 'heading' | 'preamble' | 'metadata' | `boilerplate:${BoilerplateRule}`;
 
 /** Buckets a line terminator does not inherit: it goes with the line's visible characters. */
 const FRINGE = new Set<Bucket>(['boilerplate:edge-whitespace', 'boilerplate:invisible-char', 'boilerplate:crlf']);
@@ -107,7 +107,7 @@ export class Ledger {
       let j = i + 1;
       while (j < text.length && this.codes[j] === code) j++;
       const at = placeAt(this.source, i);
-      pieces.push({ file: this.source.file, rule: bucket.slice('boilerplate:'.length), line: at.line, column: at.column, text: text.slice(i, j) });
+      pieces.push({ file: this.source.file, rule: bucket.slice('boilerplate:'.length) as BoilerplateRule, line: at.line, column: at.column, text: text.slice(i, j) });
       i = j;
     }
     return pieces;

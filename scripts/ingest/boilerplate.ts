@@ -6,11 +6,12 @@
 //                  page's header (navigation, headline)
 //   trailerRules   lines after the last clause: 抄送 block, 印发 footer, commentary
 // Rules are patterns, not per-file cases; each removal keeps its source offsets.
+import type { BoilerplateRule } from '../../src/schema';
 import type { DecodedSource, SourceLine } from './decode';
 import { isBlank, runOf, concatRuns, trimBounds, trimRun, type Run } from './normalise';
 
 export interface Removal {
-  rule: string;
+  rule: BoilerplateRule;
   start: number;
   end: number;
   /** 1-based line where the removed text starts. */
@@ -23,27 +24,6 @@ export interface ContentLine {
   run: Run;
 }
 
-export const BOILERPLATE_RULES = {
-  bom: 'byte-order mark at the start of the file',
-  crlf: 'the CR of a CR LF line ending',
-  'blank-line': 'a line of nothing but spaces, NBSP or ideographic spaces',
-  'edge-whitespace': 'spaces before the first or after the last visible character of a line',
-  'invisible-char': 'control and zero-width characters inside a line',
-  'word-residue': 'export residue such as `[bookmark: _GoBack]`',
-  'page-number': 'a PDF page number on a line of its own (`— 2 —`, `- 3 -`, `第4页 共9页`)',
-  'site-footer': 'web page footer: copyright, 版权所有, ICP 备案号',
-  'prev-next-nav': 'web page links to the previous/next article (上一篇/下一篇)',
-  'source-credit': 'web page credit line (信息来源/来源/发布时间/作者)',
-  'site-nav': 'web page navigation: short lines without punctuation before the title',
-  'site-headline': "the hosting article's own headline before the policy title",
-  'site-header': 'other web page header lines before the policy title',
-  'cover-page': 'cover page of an official notice: serial code, masthead, 印发…的通知, addressees, 此件主动公开',
-  'cc-block': '抄送 distribution block after the last clause',
-  'print-block': 'the printing office (印发机关) line of the 印发 footer',
-  commentary: 'text after the last clause that is not part of the policy (article commentary)',
-} as const;
-
-export type BoilerplateRule = keyof typeof BOILERPLATE_RULES;
 
 // Patterns are anchored and use bounded or non-overlapping quantifiers (no backtracking blow-up).
 const WORD_RESIDUE = /\[(?:bookmark|footnoteRef|endnoteRef|annotationRef|comment)\s*:?[^\]\n]{0,80}\]/g;

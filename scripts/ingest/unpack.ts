@@ -5,26 +5,10 @@
 // the source of record: they are hashed and published as they are. Async (the PDF and Word
 // libraries are), so the CLIs unpack first and hand the result to the pure pipeline.
 import type { VFileMessage } from 'vfile-message';
-import type { SourceFormat } from '../../src/schema';
+import type { DropRule, SourceFormat } from '../../src/schema';
+export type { DropRule };
 import { makeMessage } from './diagnostics';
 
-/** Rules for what extraction drops, with what each drops (shown in the report and methodology). */
-export const DROP_RULES = {
-  'html-script': 'scripts, inline event handlers, `javascript:` link targets, <noscript> and <template>',
-  'html-style': 'style sheets',
-  'html-embed': 'embedded frames and objects (<iframe>, <frame>, <object>, <embed>)',
-  'html-navigation': 'page navigation, header and footer outside the article (<nav>, <header>, <footer>, <aside>), forms and buttons',
-  'html-head': 'the page <head> (its <title> repeats the policy title)',
-  'html-comment': 'HTML comments (invisible on the page)',
-  'html-hidden': 'elements the page never shows (`hidden`, inline `display: none` or `visibility: hidden`)',
-  'html-image': 'images (their alt text is listed)',
-  'docx-image': 'images in the Word file (their alt text is listed)',
-  'page-number': 'a page number printed in the top or bottom margin of a PDF page',
-  'running-header': 'a line repeated at the top of most PDF pages',
-  'running-footer': 'a line repeated at the bottom of most PDF pages',
-  'rotated-text': 'text drawn at an angle on an otherwise upright PDF page (a stamp, a watermark)',
-} as const;
-export type DropRule = keyof typeof DROP_RULES;
 
 /** Something extraction did not put into the text. */
 export interface DroppedPiece {
