@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineRules } from '../scripts/ingest/boilerplate';
 import { decode } from '../scripts/ingest/decode';
-import { addYearsMinusOneDay, crossCheck, findTitle, labelledBlock, parseSidecar, statesDates, trailerMetadata } from '../scripts/ingest/metadata';
+import { addYearsMinusOneDay, crossCheck, findTitle, labelledBlock, statesDates, trailerMetadata } from '../scripts/ingest/metadata';
+import { parseSidecar } from '../scripts/ingest/sidecar';
 import { realInput, sidecarText, utf8 } from './fixtures/ingest-helpers';
 
 describe('sidecar', () => {

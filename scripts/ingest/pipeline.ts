@@ -32,7 +32,6 @@ import {
   findTitle,
   frontMetadata,
   labelledBlock,
-  parseSidecar,
   statesDates,
   titleFacts,
   titleLikeLine,
@@ -43,6 +42,7 @@ import { sourceOffset } from './normalise';
 import { matchMarker } from './numbering';
 import { choosePrimary, compareClauses, compareSidecars, textOffsetToSource, type Rendition } from './renditions';
 import { foldScript, NO_FOLD, restoreClause, type ScriptFold } from './script';
+import { parseSidecar } from './sidecar';
 import { parseStructure, type ClauseDraft, type SectionInfo } from './structure';
 import type { Accounting, IngestResult, StructuredClause } from './types';
 import { citedOrigin, droppedChars, formatOf, type Unpacked } from './unpack';
