@@ -8,7 +8,7 @@
 //   narrow  each row's label (and its value, right-aligned) above a full-width bar, no axis;
 //           drawn for a ~320 px phone column and scaled to its container.
 // Labels are never cut: they wrap onto as many lines as they need.
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 import type { BarMark, BarRow, BarSeries } from './state';
 import { SOURCE_KIND_LABELS, STATUS_LABELS, provenanceText } from '../../lib/status';
 
