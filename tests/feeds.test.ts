@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../src/lib/atlas';
-import { atomXml, changelogEntries, feed, parseChangelog, policyEntries, relativeHref } from '../src/lib/feeds';
+import { atomXml, changelogEntries, changelogLead, feed, inlineCode, parseChangelog, policyEntries, relativeHref } from '../src/lib/feeds';
 import { clause, policy, TODAY } from './site-fixtures';
 
 const CHANGELOG = `# 数据更新记录
@@ -60,5 +60,16 @@ describe('feeds', () => {
   it('resolves relative links between site files', () => {
     expect(relativeHref('/feeds/atlas.xml', '/changelog/')).toBe('../changelog/');
     expect(relativeHref('/feeds/atlas.xml', '/feeds/atlas.xml')).toBe('atlas.xml');
+  });
+});
+
+describe('the changelog page', () => {
+  it('reads the lead between the title and the first section, and inline code in a point', () => {
+    expect(changelogLead('# 数据更新记录\n\n每次数据变化都记在这里。\n\n## 2026-11-30\n\n- 甲')).toEqual(['每次数据变化都记在这里。']);
+    expect(inlineCode('旁注可用 `supersedes` 写明')).toEqual([
+      ['旁注可用 ', false],
+      ['supersedes', true],
+      [' 写明', false],
+    ]);
   });
 });

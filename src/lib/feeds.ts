@@ -18,6 +18,22 @@ export interface ChangelogSection {
   items: string[];
 }
 
+/** The changelog's lead: the paragraph(s) between its `# ` title and the first dated section. */
+export function changelogLead(markdown: string): string[] {
+  const lead: string[] = [];
+  for (const line of markdown.split(/\r?\n/)) {
+    if (/^##\s/.test(line)) break;
+    if (/^#\s/.test(line) || line.trim() === '') continue;
+    lead.push(line.trim());
+  }
+  return lead;
+}
+
+/** Markdown inline code in a changelog line, as parts to render: `[text, isCode]`. */
+export function inlineCode(text: string): [string, boolean][] {
+  return text.split(/(`[^`]+`)/).filter((part) => part !== '').map((part) => (/^`[^`]+`$/.test(part) ? [part.slice(1, -1), true] : [part, false]));
+}
+
 /** The dated sections of content/CHANGELOG.md, newest first as written. */
 export function parseChangelog(markdown: string): ChangelogSection[] {
   const sections: ChangelogSection[] = [];
