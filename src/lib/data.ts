@@ -16,7 +16,7 @@ import {
   type SourceText,
   SourceTextSchema,
 } from '../schema';
-import { buildAtlas, type Atlas } from './atlas';
+import { buildAtlas, inForceAtlas, type Atlas } from './atlas';
 import { parseChangelog, type ChangelogSection } from './feeds';
 import { buildDay } from './status';
 import { similarMeasures, type MeasureMatch } from './similar-measures';
@@ -145,4 +145,14 @@ export function loadChangelogText(): string {
 /** The dated sections of the data changelog (empty when there is none). */
 export function loadChangelog(): ChangelogSection[] {
   return parseChangelog(loadChangelogText());
+}
+
+/**
+ * The atlas a comparison page shows: as of its day (the build day unless `asOf`), every policy
+ * or only those in force, with both so the page can say what the in-force view hides.
+ */
+export async function loadView(options: { inForceOnly: boolean; asOf?: string | undefined }): Promise<{ full: Atlas; restricted: ReturnType<typeof inForceAtlas>; atlas: Atlas }> {
+  const full = options.asOf ? await loadAtlasAsOf(options.asOf) : await loadAtlas();
+  const restricted = inForceAtlas(full);
+  return { full, restricted, atlas: options.inForceOnly ? restricted.atlas : full };
 }
