@@ -111,24 +111,33 @@ function restorer(folded: string, original: string): ScriptFold {
   let changed = 0;
   for (let i = 0; i < folded.length; i++) if (folded.charCodeAt(i) !== original.charCodeAt(i)) changed++;
   const byCharacter = (s: string) => Array.from(s, (ch) => back.get(ch) ?? ch).join('');
+  // Section titles and markers come back for every clause under them: look each up once.
+  const restored = new Map<string, string>();
+  const restore = (derived: string): string => {
+    if (derived === '') return derived;
+    const known = restored.get(derived);
+    if (known !== undefined) return known;
+    // A stretch of the text: its own characters, context and all.
+    const at = folded.indexOf(derived);
+    const result =
+      at >= 0
+        ? original.slice(at, at + derived.length)
+        : derived
+            .split('\n')
+            .map((part) => {
+              const i = part === '' ? -1 : folded.indexOf(part);
+              return i >= 0 ? original.slice(i, i + part.length) : byCharacter(part);
+            })
+            .join('\n');
+    restored.set(derived, result);
+    return result;
+  };
   return {
     folded: true,
     changed,
     fold: simplifiedFold,
     runText: (run) => run.segments.map((seg) => original.slice(seg.start, seg.end)).join(''),
-    restore: (derived) => {
-      if (derived === '') return derived;
-      // A stretch of the text: its own characters, context and all.
-      const at = folded.indexOf(derived);
-      if (at >= 0) return original.slice(at, at + derived.length);
-      return derived
-        .split('\n')
-        .map((part) => {
-          const i = part === '' ? -1 : folded.indexOf(part);
-          return i >= 0 ? original.slice(i, i + part.length) : byCharacter(part);
-        })
-        .join('\n');
-    },
+    restore,
   };
 }
 
@@ -139,7 +148,12 @@ function restorer(folded: string, original: string): ScriptFold {
  */
 export function restoreClause(clause: Clause, script: ScriptFold, originalText: string, originalDepartments: string | null): Clause {
   if (!script.folded) return clause;
-  const r = script.restore;
+  // `clause.text` is the fold of `originalText`, character for character: a name taken from the
+  // clause is found there first, without searching the whole source.
+  const r = (derived: string) => {
+    const at = derived === '' ? -1 : clause.text.indexOf(derived);
+    return at >= 0 ? originalText.slice(at, at + derived.length) : script.restore(derived);
+  };
   const nullable = (s: string | null) => (s === null ? null : r(s));
   return {
     ...clause,
