@@ -57,6 +57,15 @@ describe('searchRecord', () => {
     expect(decodeMetaText(record.meta.text!)).toBe(traditional.text);
   });
 
+  it('folds a short clause of a traditional policy too: the script is decided over the whole policy', () => {
+    const long = clause(P, '2.3', '對首次認定的專精特新“小巨人”企業，給予一次性獎勵50萬元。', { title: '' });
+    const short = clause(P, '2.4', '本辦法自發布之日起施行。', { title: '' });
+    const [, shortRecord] = searchRecords([long, short], [P], '2025-01-01');
+    expect(shortRecord!.content).toBe('本 办 法 自 发 布 之 日 起 施 行 xdaac');
+    // Alone, three changed characters are too few to call it traditional.
+    expect(searchRecord(short, P, '2025-01-01').content).toBe('本 辦 法 自 發 布 之 日 起 施 行 xdaac');
+  });
+
   it('leaves out empty meta and filters: no heading, no tiers, no year', () => {
     const record = searchRecord(c2, Q, '2025-01-01');
     expect(record.meta.heading).toBeUndefined();

@@ -69,8 +69,12 @@ function metaValues(meta: Record<string, string>): Record<string, string> {
   return out;
 }
 
-/** The search record of one clause page, on the build day `today` (status is computed for it). */
-export function searchRecord(clause: Clause, policy: Policy, today: string): SearchRecord {
+/**
+ * The search record of one clause page, on the build day `today` (status is computed for it).
+ * `traditional`: the policy is printed in traditional script (decided over its whole text, as
+ * ingest decides it: a short clause alone has too few characters to tell).
+ */
+export function searchRecord(clause: Clause, policy: Policy, today: string, traditional = isTraditional(searchableText(clause))): SearchRecord {
   const status = policyStatus(policy, today);
   const year = searchYear(policy);
   const searchable = searchableText(clause);
@@ -87,7 +91,7 @@ export function searchRecord(clause: Clause, policy: Policy, today: string): Sea
     url: `/clause/${clause.id}/`,
     // A traditional-script clause is indexed in its simplified fold (same length, character for
     // character), so a simplified query finds it; pages and excerpts keep the printed characters.
-    content: isTraditional(searchable) ? indexTokens(simplifiedFold(searchable), clause.departmentsText && simplifiedFold(clause.departmentsText)) : indexTokens(searchable, clause.departmentsText),
+    content: traditional ? indexTokens(simplifiedFold(searchable), clause.departmentsText && simplifiedFold(clause.departmentsText)) : indexTokens(searchable, clause.departmentsText),
     language: 'zh',
     meta: metaValues({
       title: clause.id,
@@ -108,11 +112,18 @@ export function searchRecord(clause: Clause, policy: Policy, today: string): Sea
 /** Every clause's record, in URL order. A clause whose policy is missing is an error, as on its page. */
 export function searchRecords(clauses: readonly Clause[], policies: readonly Policy[], today: string): SearchRecord[] {
   const policyById = new Map(policies.map((p) => [p.id, p]));
+  const textOf = new Map<string, string[]>();
+  for (const c of clauses) {
+    const texts = textOf.get(c.policyId);
+    if (texts) texts.push(c.text);
+    else textOf.set(c.policyId, [c.text]);
+  }
+  const traditional = new Map([...textOf].map(([id, texts]) => [id, isTraditional(texts.join('\n'))]));
   return clauses
     .map((clause) => {
       const policy = policyById.get(clause.policyId);
       if (!policy) throw new SearchIndexError(`Clause \`${clause.id}\` names policy \`${clause.policyId}\`, which does not exist`);
-      return searchRecord(clause, policy, today);
+      return searchRecord(clause, policy, today, traditional.get(clause.policyId));
     })
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
