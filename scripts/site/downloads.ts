@@ -81,6 +81,17 @@ export function buildRows(clauses: readonly Clause[], policies: readonly Policy[
     return found;
   };
   const columns = (schema: { shape: object }) => Object.keys(schema.shape);
+  /** What an award or target row repeats of its clause and policy, and where in the clause it is. */
+  const clauseFacts = (c: Clause, span: { start: number; end: number }) => ({
+    ...contextOf(c),
+    policyId: c.policyId,
+    clauseId: c.id,
+    city: c.city,
+    citySlug: c.citySlug,
+    primaryCategory: c.primaryCategory,
+    spanStart: span.start,
+    spanEnd: span.end,
+  });
   const clauseCounts = new Map<string, number>();
   for (const c of sorted) clauseCounts.set(c.policyId, (clauseCounts.get(c.policyId) ?? 0) + 1);
   const byId = [...policies].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -101,24 +112,8 @@ export function buildRows(clauses: readonly Clause[], policies: readonly Policy[
         columns(ClauseRowSchema),
       ),
     ),
-    awards: sorted.flatMap((c) =>
-      c.awards.map(
-        (a) =>
-          ordered(
-            { ...a, ...contextOf(c), policyId: c.policyId, clauseId: c.id, city: c.city, citySlug: c.citySlug, primaryCategory: c.primaryCategory, spanStart: a.span.start, spanEnd: a.span.end },
-            columns(AwardRowSchema),
-          ) as AwardRow,
-      ),
-    ),
-    targets: sorted.flatMap((c) =>
-      c.targets.map(
-        (t) =>
-          ordered(
-            { ...t, ...contextOf(c), policyId: c.policyId, clauseId: c.id, city: c.city, citySlug: c.citySlug, primaryCategory: c.primaryCategory, spanStart: t.span.start, spanEnd: t.span.end },
-            columns(TargetRowSchema),
-          ) as TargetRow,
-      ),
-    ),
+    awards: sorted.flatMap((c) => c.awards.map((a) => ordered({ ...a, ...clauseFacts(c, a.span) }, columns(AwardRowSchema)) as AwardRow)),
+    targets: sorted.flatMap((c) => c.targets.map((t) => ordered({ ...t, ...clauseFacts(c, t.span) }, columns(TargetRowSchema)) as TargetRow)),
     policies: byId.map((p) => ordered({ ...p, status: policyContext(p, today).status, ...stamp }, columns(PolicyDownloadSchema))),
     policyRows: byId.map((p) => {
       const primary = p.sources.find((s) => s.primary) ?? p.sources[0]!;
