@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departmentFunction, parseDepartments } from '../scripts/ingest/departments';
-import { departmentCells } from '../scripts/ingest/extract';
+import { departmentCells, departmentFunction, parseDepartments } from '../scripts/ingest/departments';
 
 describe('departments', () => {
   it('splits a 责任单位 bracket and maps names to functions (长沙)', () => {

@@ -137,3 +137,17 @@ export function parseDepartments(departmentsText: string | null): { departments:
   }
   return { departments, diagnostics };
 }
+
+/**
+ * Departments named by paragraphs that hold nothing else (`市科技局`, `市经信局、市财政局`): the
+ * department cell of a policy printed as a table. Read as a bracket's list is, once each.
+ */
+export function departmentCells(text: string): Department[] {
+  const found: Department[] = [];
+  for (const paragraph of text.split('\n')) {
+    const { departments } = parseDepartments(paragraph.trim());
+    if (departments.length === 0 || departments.some((d) => d.function === null)) continue;
+    for (const d of departments) if (!found.some((f) => f.name === d.name)) found.push(d);
+  }
+  return found;
+}

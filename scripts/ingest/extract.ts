@@ -4,9 +4,7 @@ import { VFileMessage } from 'vfile-message';
 import type { CategoryOverride } from '../../src/schema/category';
 import { tierById } from '../../src/schema/tier';
 import { classify } from './classify';
-import type { Department } from '../../src/schema';
-import { departmentFunction, parseDepartments } from './departments';
-import { splitTopLevel } from './extract-text';
+import { departmentCells, parseDepartments } from './departments';
 import { extractAwards } from './extract-awards';
 import { extractTargets } from './extract-targets';
 import { findTiers, isRecognitionAward } from './tiers';
@@ -33,20 +31,6 @@ function message(reason: string, ruleId: string, hint: string, offset: number, f
   m.offset = offset;
   m.field = field;
   return m;
-}
-
-/** Departments named by paragraphs that hold nothing else (`市科技局`, `市经信局、市财政局`), once each. */
-export function departmentCells(text: string): Department[] {
-  const found: Department[] = [];
-  for (const paragraph of text.split('\n')) {
-    const names = splitTopLevel(paragraph.trim(), ['、', '，', ',']).map((p) => p.text.trim());
-    const functions = names.map(departmentFunction);
-    if (names.length === 0 || names.some((n) => n === '') || functions.some((f) => f === null)) continue;
-    names.forEach((name, i) => {
-      if (!found.some((d) => d.name === name)) found.push({ name, role: '责任单位', function: functions[i] as string });
-    });
-  }
-  return found;
 }
 
 export function extract(clause: StructuredClause, options: ExtractOptions = {}): ClauseExtraction & { messages: ExtractMessage[] } {

@@ -1,6 +1,6 @@
-// Shared by every stage (not a pass of its own): two views of the same characters. Display keeps the source's own characters; the
-// parse form folds widths (（）：，；．０-９％ → ASCII), turns NBSP and ideographic spaces into
-// spaces and removes the spaces PDF exports put around numbers (`100 万元`, `2025 年 3 月`).
+// Shared by every stage (not a pass of its own): two views of the same characters. Display
+// keeps the source's own characters; the parse form folds widths (（）：，；．０-９％ → ASCII),
+// turns NBSP and ideographic spaces into spaces and removes the spaces PDF exports put around numbers (`100 万元`, `2025 年 3 月`).
 // Runs tie text back to source offsets, so joining a sentence broken by a PDF page keeps
 // every character traceable to its line and column.
 
